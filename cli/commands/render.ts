@@ -1,0 +1,21 @@
+import { renderValidated } from '../../src/render-pipeline.js';
+import { writeTree } from '../../src/render/write-tree.js';
+import { printDiagnostics, printSummary } from '../output.js';
+import { printCheckResults } from './check.js';
+
+export async function renderCommand(stack: string, options: { out: string; check?: boolean }): Promise<number> {
+  const rendered = await renderValidated(stack);
+  printDiagnostics(rendered.diagnostics);
+  if (!rendered.result) {
+    printSummary(stack, rendered.diagnostics);
+    return 1;
+  }
+  const { result, model } = rendered;
+  await writeTree(result, options.out, { 'model.json': `${JSON.stringify(model, null, 2)}\n` });
+  const nodes = new Set(result.files.map((f) => f.node)).size;
+  process.stderr.write(`rendered ${result.files.length} files for ${nodes} targets into ${options.out}\n`);
+  if (!options.check) return 0;
+  const { runChecks } = await import('../../src/check/run-checks.js');
+  const checks = await runChecks(model, result.files);
+  return printCheckResults(stack, checks) ? 0 : 1;
+}

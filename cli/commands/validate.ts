@@ -1,0 +1,16 @@
+import { validateStacks } from '../../src/validate.js';
+import { printDiagnostics, printSummary } from '../output.js';
+
+export async function validateCommand(stacks: string[], options: { format: 'text' | 'json' }): Promise<number> {
+  const results = await validateStacks(stacks);
+  if (options.format === 'json') {
+    const report = results.map((r) => ({ file: r.file, ok: r.ok, diagnostics: r.diagnostics }));
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    for (const r of results) {
+      printDiagnostics(r.diagnostics);
+      printSummary(r.file, r.diagnostics);
+    }
+  }
+  return results.every((r) => r.ok) ? 0 : 1;
+}

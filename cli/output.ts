@@ -1,0 +1,31 @@
+import { formatDiagnostic, HactlError, summarize, type Diagnostic } from '../src/diagnostics/index.js';
+
+export function isDebug(): boolean {
+  return process.argv.includes('--debug') || process.env.HACTL_DEBUG === '1';
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+export function printSummary(label: string, diagnostics: readonly Diagnostic[]): void {
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  process.stderr.write(`${label}: ${ok ? 'ok' : 'failed'} (${summarize(diagnostics)})\n`);
+}
+
+/** User errors print their diagnostics and exit 1; anything else is a bug and shows its stack only with --debug. */
+export function handleError(e: unknown): void {
+  if (e instanceof HactlError) {
+    printDiagnostics(e.diagnostics);
+  } else {
+    const err = e as Error & { code?: string; exitCode?: number };
+    if (err?.code?.startsWith?.('commander.')) {
+      process.exitCode = err.exitCode ?? 1;
+      return;
+    }
+    process.stderr.write(`hactl: internal error: ${err?.message ?? String(e)}\n`);
+    if (isDebug() && err?.stack) process.stderr.write(`${err.stack}\n`);
+    else process.stderr.write('(run with --debug for the stack trace)\n');
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,79 @@
+/**
+ * Every diagnostic hactl emits has a stable code from this registry; tests assert codes, not wording.
+ * The text is the default hint shown when a check has nothing more specific to say.
+ */
+export const codes = {
+  // loading
+  'yaml-syntax': 'fix the YAML syntax at this position',
+  'yaml-duplicate-key': 'remove one of the duplicated keys',
+  'stack-not-found': 'check the path of the stack file',
+  'stack-load-failed': 'the TypeScript stack must `export default defineCluster({...})`',
+  'schema-type': 'use the type the schema expects here',
+  'schema-unknown-key': 'remove the key or fix its spelling',
+  'schema-required': 'add the missing key',
+  'schema-enum': 'use one of the allowed values',
+  'schema-format': 'use the expected format',
+  'schema-range': 'use a value inside the allowed range',
+  'schema-pattern': 'use the expected form',
+  'schema-kind': 'give the entry exactly one kind key',
+  'schema-invalid': 'see the JSON Schema in schema/cluster.schema.json',
+  // references and names
+  'duplicate-name': 'give every node and resource a unique name',
+  'unknown-reference': 'refer to a name that is defined in the stack',
+  'unknown-nic': 'use a NIC that the node defines',
+  // heartbeat / interconnect
+  'ucast-peer-is-self': "ucast must name the other node's interconnect address, never the node's own",
+  'ucast-peer-unknown': "ucast should name an address the peer node has on that NIC",
+  'interconnect-missing': 'add a heartbeat.interconnect (or corosync) section for this runtime',
+  'timing-order': 'keep keepalive < warntime < deadtime',
+  'timing-deadtime': 'deadtime should be at least twice keepalive',
+  'timing-initdead': 'initdead should be at least twice deadtime (boot time of the network)',
+  'single-interconnect': 'add a second interconnect link (redundant rings) to lower split-brain risk',
+  'service-on-interconnect': 'put service traffic and heartbeats on different NICs',
+  // addresses
+  'vip-outside-subnet': 'put the VIP inside the subnet of the NIC it is bound to',
+  'vip-equals-node-address': 'a VIP must not be the address of a node',
+  'vip-duplicate': 'claim every VIP only once',
+  'vip-no-nic': 'name the NIC (nic:) or make sure one NIC subnet contains the VIP',
+  'duplicate-address': 'give every NIC a distinct address',
+  // auth
+  'auth-crc': 'crc only detects corruption and authenticates nothing: use sha1 (heartbeat) or sha256 (agent)',
+  'auth-missing': 'add auth: { method: sha1, keyFrom: { env: HACTL_AUTHKEY } }',
+  'auth-secret-missing': 'set the environment variable or create the key file before rendering',
+  'auth-inline-secret': 'move the secret to keyFrom: { env: ... } or { file: ... }',
+  'auth-method-runtime': 'use a method the runtime supports',
+  // vrrp
+  'vrrp-vrid-range': 'virtual_router_id must be 1..255',
+  'vrrp-vrid-duplicate': 'use a distinct virtual_router_id for every instance on the same network segment',
+  'vrrp-priority-order': 'give the MASTER a priority above every BACKUP',
+  'vrrp-master-count': 'declare exactly one MASTER per instance',
+  'vrrp-pass-length': 'VRRP PASS authentication keeps only 8 characters: use at most 8',
+  'vrrp-many-vips': 'VIPs beyond the limit go to virtual_ipaddress_excluded (not announced in adverts)',
+  'vrrp-unknown-script': 'define the track script under keepalived.scripts',
+  'vrrp-service-check': 'VRRP only checks the network: add a track script (or a notify that stops keepalived) for the service',
+  // services
+  'apache-statusurl': 'statusurl must start with http:// (for TLS use http://HOST:443/)',
+  'apache-index': 'set indexHtml: true, or make sure the document root has an index page: the apache agent monitor fails without one',
+  'tomcat-java-home': 'java_home is the JAVA_HOME directory (e.g. /usr/lib/jvm/jre), not the java binary',
+  'user-uid-unpinned': 'pin the uid so every node agrees on file ownership',
+  // drbd
+  'drbd-device-mismatch': 'use the same DRBD device name on every node',
+  'drbd-address-not-interconnect': 'replicate DRBD over the interconnect NIC',
+  'drbd-port-clash': 'give every DRBD resource its own port',
+  'drbd-protocol': 'use protocol A, B or C',
+  'drbd-fs-constraints': 'colocate the Filesystem with the DRBD master and order it after promote',
+  'drbd-unknown-resource': 'declare the DRBD resource under drbd:',
+  // quorum / fencing
+  'two-node-quorum': 'set no-quorum-policy=ignore (pacemaker) or corosync twoNode: true on a two-node cluster',
+  'stonith-shared-data': 'clusters with shared data need STONITH to ensure data integrity',
+  // runtime capability
+  'runtime-unsupported': 'choose a runtime that supports this feature, or drop the feature',
+  'runtime-section-missing': 'add the section this runtime needs',
+  'heartbeat-v1-constraints': 'heartbeat v1 (haresources) has no constraints: use pacemaker or the agent',
+  // render
+  'render-failed': 'this is a bug in a renderer; run with --debug and report it',
+  'output-exists': 'choose an empty output directory or pass --force',
+  'internal': 'this is a bug in hactl; run with --debug and report it',
+} as const;
+
+export type Code = keyof typeof codes;

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ClusterInput } from '../model/cluster.js';
+import type { ClusterModel } from '../model/model.js';
+import { normalize } from '../model/normalize.js';
+import { error, type Diagnostic } from '../diagnostics/index.js';
+import { parseYaml } from './parse-yaml.js';
+import { schemaDiagnostics } from './schema-errors.js';
+import { SourceMap } from './source-map.js';
+import { clusterValidator } from './validator.js';
+
+export interface LoadedStack {
+  file: string;
+  /** present when the stack passed the schema */
+  model?: ClusterModel;
+  input?: ClusterInput;
+  diagnostics: Diagnostic[];
+  sources: SourceMap;
+}
+
+/** Reads a YAML or TypeScript stack and checks it against the schema; never throws for user errors. */
+export async function loadStack(file: string): Promise<LoadedStack> {
+  const ext = extname(file);
+  if (ext === '.ts' || ext === '.mts' || ext === '.js' || ext === '.mjs') return loadModuleStack(file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    return failed(file, error('stack-not-found', undefined, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`));
+  }
+  const parsed = parseYaml(text, file);
+  const sources = new SourceMap(file, parsed.doc, parsed.lines);
+  if (parsed.diagnostics.length) return { file, diagnostics: parsed.diagnostics, sources };
+  return checkInput(file, parsed.data, sources);
+}
+
+/** A stack given as data (e.g. from `defineCluster` in a test) goes through the same checks as a file. */
+export function loadStackData(file: string, data: unknown): LoadedStack {
+  return checkInput(file, data, new SourceMap(file, undefined, undefined));
+}
+
+async function loadModuleStack(file: string): Promise<LoadedStack> {
+  const sources = new SourceMap(file, undefined, undefined);
+  try {
+    const url = pathToFileURL(resolve(file)).href;
+    const { tsImport } = await import('tsx/esm/api');
+    const mod = (await tsImport(url, import.meta.url)) as { default?: unknown };
+    if (mod.default === undefined) return failed(file, error('stack-load-failed', undefined, `${file} has no default export`));
+    return checkInput(file, mod.default, sources);
+  } catch (e) {
+    return failed(file, error('stack-load-failed', undefined, `cannot load ${file}: ${(e as Error).message.split('\n')[0]}`));
+  }
+}
+
+function checkInput(file: string, data: unknown, sources: SourceMap): LoadedStack {
+  const validate = clusterValidator();
+  if (validate(data)) {
+    const input = data as ClusterInput;
+    return { file, input, model: normalize(input), diagnostics: [], sources };
+  }
+  const diagnostics = schemaDiagnostics(validate.errors ?? [], data)
+    .map(({ diagnostic, at }) => ({ ...diagnostic, location: sources.locate(diagnostic.path, at) }))
+    .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  return { file, diagnostics, sources };
+}
+
+function failed(file: string, diagnostic: Diagnostic): LoadedStack {
+  return { file, diagnostics: [{ ...diagnostic, location: { file, line: 0, column: 0 } }], sources: new SourceMap(file, undefined, undefined) };
+}

@@ -1,0 +1,22 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { error, type Diagnostic } from '../diagnostics/index.js';
+
+export interface ParsedYaml {
+  doc: Document;
+  lines: LineCounter;
+  data: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** YAML 1.2 core schema, unique keys enforced; syntax errors come back with their position. */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, schema: 'core', merge: false });
+  const diagnostics = doc.errors.map((e): Diagnostic => {
+    const pos = lines.linePos(e.pos[0]);
+    const code = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { ...error(code, undefined, message), location: { file, line: pos.line, column: pos.col } };
+  });
+  return { doc, lines, data: diagnostics.length ? undefined : doc.toJS({ maxAliasCount: 100 }), diagnostics };
+}

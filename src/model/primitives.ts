@@ -1,0 +1,72 @@
+import { Type, type SchemaOptions, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+
+/** A union of string literals that keeps its literal type. */
+export function OneOf<const T extends readonly string[]>(values: T, options?: SchemaOptions) {
+  return Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<TLiteral<T[number]>[]>;
+}
+
+/** `2s`, `500ms`, `1m` or a bare number of seconds, as ha.cf and keepalived.conf accept. */
+export const Duration = Type.Union([Type.String({ format: 'hactl-duration' }), Type.Number({ minimum: 0 })], {
+  description: 'A duration: "2s", "500ms", "1m", or a number of seconds',
+  examples: ['2s', '500ms'],
+});
+
+export const Ipv4 = Type.String({ format: 'ipv4', description: 'An IPv4 address in dotted-quad form' });
+export const Ipv4Cidr = Type.String({ format: 'ipv4-cidr', description: 'An IPv4 address with prefix length, e.g. 172.16.0.2/24' });
+export const Name = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,62}$', description: 'A name: letters, digits, _ . -' });
+export const AbsPath = Type.String({ pattern: '^/', description: 'An absolute path' });
+export const Port = Type.Integer({ minimum: 1, maximum: 65535 });
+
+/** A secret never has to be written inline: it comes from the environment or a file. */
+export const SecretRef = Type.Union(
+  [
+    Type.Object({ env: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }) }, { additionalProperties: false }),
+    Type.Object(
+      {
+        file: Type.String({ minLength: 1 }),
+        generate: Type.Optional(Type.Boolean({ description: 'Create the file with a random key (mode 0600) when it is missing' })),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object({ value: Type.String({ minLength: 1, description: 'Inline secret (warned: keep secrets out of stacks)' }) }, { additionalProperties: false }),
+  ],
+  { kindKeys: ['env', 'file', 'value'] },
+);
+
+/** A union whose branch is chosen by which key is present; the loader reports errors of that branch only. */
+export function KeyedUnion<T extends TSchema[]>(branches: [...T], kindKeys: string[], description: string) {
+  return Type.Union(branches, { kindKeys, description });
+}
+
+export const OnFail = OneOf(['restart', 'block', 'stop', 'ignore', 'fence', 'standby'], {
+  description: 'What to do when the operation fails',
+});
+
+export const Op = Type.Object(
+  {
+    interval: Type.Optional(Duration),
+    timeout: Type.Optional(Duration),
+    onFail: Type.Optional(OnFail),
+  },
+  { additionalProperties: false },
+);
+
+export const MonitorCheck = OneOf(['memcached', 'http', 'tcp', 'process', 'script'], {
+  description: 'How the bundled agent or a generated monitor script checks the service',
+});
+
+export const MonitorOp = Type.Object(
+  {
+    interval: Type.Optional(Duration),
+    timeout: Type.Optional(Duration),
+    onFail: Type.Optional(OnFail),
+    kind: Type.Optional(MonitorCheck),
+    port: Type.Optional(Port),
+    url: Type.Optional(Type.String()),
+    pidfile: Type.Optional(AbsPath),
+    command: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const ScoreValue = Type.Union([Type.Integer(), Type.Literal('INFINITY'), Type.Literal('-INFINITY')]);

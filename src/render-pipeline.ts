@@ -1,0 +1,22 @@
+import { dirname } from 'node:path';
+import { HactlError, type Diagnostic } from './diagnostics/index.js';
+import type { ClusterModel } from './model/model.js';
+import { renderStack, type RenderResult } from './render/render-stack.js';
+import { validateStacks } from './validate.js';
+
+export type RenderOutcome =
+  | { result: RenderResult; model: ClusterModel; diagnostics: Diagnostic[] }
+  | { result?: undefined; model?: ClusterModel; diagnostics: Diagnostic[] };
+
+/** Validate, then render in memory; nothing is rendered (or written) when the stack has errors. */
+export async function renderValidated(stack: string, env: NodeJS.ProcessEnv = process.env): Promise<RenderOutcome> {
+  const [validated] = await validateStacks([stack], env);
+  if (!validated?.ok || !validated.model) return { diagnostics: validated?.diagnostics ?? [] };
+  try {
+    const result = renderStack(validated.model, { env, baseDir: dirname(stack), allowGenerate: true });
+    return { result, model: validated.model, diagnostics: validated.diagnostics };
+  } catch (e) {
+    if (e instanceof HactlError) return { diagnostics: [...validated.diagnostics, ...e.diagnostics] };
+    throw e;
+  }
+}

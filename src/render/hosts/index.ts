@@ -1,0 +1,25 @@
+import type { Renderer } from '../artifact.js';
+
+/** /etc/hosts with every node's name, so heartbeat/corosync node names resolve the same on all nodes (seed 001 hosts_add). */
+export const hostsRenderer: Renderer = {
+  id: 'hosts',
+  description: '/etc/hosts with the cluster nodes',
+  applies: (model) => model.hosts !== undefined,
+  render({ model, templates }) {
+    const network = model.hosts?.network ?? 'service';
+    const entries = model.nodes.map((node) => {
+      const nic = node.nics.find((n) => n.role === network || n.role === 'both') ?? node.nics[0]!;
+      return { ip: nic.address, names: node.name };
+    });
+    for (const extra of model.hosts?.extra ?? []) entries.push({ ip: extra.ip, names: extra.names.join(' ') });
+    const content = templates.render('hosts/hosts', { cluster: model.cluster, entries });
+    return model.nodes.map((node) => ({
+      node: node.name,
+      path: '/etc/hosts',
+      content,
+      mode: '0644',
+      owner: 'root:root',
+      checker: 'hosts',
+    }));
+  },
+};
