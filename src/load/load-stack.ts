@@ -8,7 +8,7 @@ import { error, type Diagnostic } from '../diagnostics/index.js';
 import { parseYaml } from './parse-yaml.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { SourceMap } from './source-map.js';
-import { clusterValidator } from './validator.js';
+import { clusterValidator, isValidCluster } from './validator.js';
 
 export interface LoadedStack {
   file: string;
@@ -36,7 +36,7 @@ export async function loadStack(file: string): Promise<LoadedStack> {
 }
 
 /** A stack given as data (e.g. from `defineCluster` in a test) goes through the same checks as a file. */
-export function loadStackData(file: string, data: unknown): LoadedStack {
+export function loadStackData(file: string, data: unknown): Promise<LoadedStack> {
   return checkInput(file, data, new SourceMap(file, undefined, undefined));
 }
 
@@ -53,12 +53,13 @@ async function loadModuleStack(file: string): Promise<LoadedStack> {
   }
 }
 
-function checkInput(file: string, data: unknown, sources: SourceMap): LoadedStack {
-  const validate = clusterValidator();
-  if (validate(data)) {
+async function checkInput(file: string, data: unknown, sources: SourceMap): Promise<LoadedStack> {
+  if (isValidCluster(data)) {
     const input = data as ClusterInput;
     return { file, input, model: normalize(input), diagnostics: [], sources };
   }
+  const validate = await clusterValidator();
+  if (validate(data)) throw new Error(`internal: TypeBox rejected ${file} but ajv accepted it`);
   const diagnostics = schemaDiagnostics(validate.errors ?? [], data)
     .map(({ diagnostic, at }) => ({ ...diagnostic, location: sources.locate(diagnostic.path, at) }))
     .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));

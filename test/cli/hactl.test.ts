@@ -1,0 +1,86 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// Tests exercise what ships: the built CLI (npm test builds first).
+const hactl = (args: string[], env: Record<string, string> = {}) =>
+  execa('node', ['dist/cli/hactl.js', ...args], { reject: false, env: { HACTL_AUTHKEY: 'test-key', HACTL_VRRP_PASS: '1111', ...env } });
+
+const scratch = mkdtempSync(join(tmpdir(), 'hactl-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const seedStacks = readdirSync('stacks')
+  .filter((f) => /\.(yaml|ts)$/.test(f))
+  .map((f) => `stacks/${f}`);
+
+describe('hactl', () => {
+  it('prints help and version', async () => {
+    const help = await hactl(['--help']);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain('validate');
+    const version = await hactl(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('validates every stack in stacks/', async () => {
+    const result = await hactl(['validate', ...seedStacks]);
+    expect(result.stderr).not.toMatch(/failed/);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('reports validation as JSON for CI', async () => {
+    const result = await hactl(['validate', '--format', 'json', 'stacks/000-memcached-heartbeat.yaml']);
+    const report = JSON.parse(result.stdout) as { file: string; ok: boolean }[];
+    expect(report).toEqual([expect.objectContaining({ file: 'stacks/000-memcached-heartbeat.yaml', ok: true })]);
+  });
+
+  it('fails with file:line:col, the field path and a code, and no stack trace', async () => {
+    const stack = join(scratch, 'broken.yaml');
+    writeFileSync(stack, 'cluster: x\nruntime: heartbeat\nnodes:\n  a: { nics: { eth0: 10.0.0.300/24 } }\n');
+    const result = await hactl(['validate', stack]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(`${stack}:4:22 nodes.a.nics.eth0:`);
+    expect(result.stderr).toContain('[schema-format]');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('renders the same bytes twice', async () => {
+    const a = join(scratch, 'a');
+    const b = join(scratch, 'b');
+    expect((await hactl(['render', 'stacks/001-web-pacemaker-heartbeat.yaml', '-o', a])).exitCode).toBe(0);
+    expect((await hactl(['render', 'stacks/001-web-pacemaker-heartbeat.yaml', '-o', b])).exitCode).toBe(0);
+    const manifestA = readFileSync(join(a, 'manifest.json'), 'utf8');
+    expect(manifestA).toBe(readFileSync(join(b, 'manifest.json'), 'utf8'));
+    expect(readFileSync(join(a, 'model.json'), 'utf8')).toBe(readFileSync(join(b, 'model.json'), 'utf8'));
+    for (const entry of JSON.parse(manifestA) as { file: string }[]) {
+      expect(readFileSync(join(a, entry.file), 'utf8')).toBe(readFileSync(join(b, entry.file), 'utf8'));
+    }
+  });
+
+  it('writes nothing when the stack has errors, and keeps an earlier render intact', async () => {
+    const out = join(scratch, 'kept');
+    expect((await hactl(['render', 'stacks/000-memcached-heartbeat.yaml', '-o', out])).exitCode).toBe(0);
+    const before = readFileSync(join(out, 'manifest.json'), 'utf8');
+    const stack = join(scratch, 'bad-timings.yaml');
+    writeFileSync(
+      stack,
+      readFileSync('stacks/000-memcached-heartbeat.yaml', 'utf8').replace('deadtime: 30s', 'deadtime: 1s'),
+    );
+    const result = await hactl(['render', stack, '-o', out]);
+    expect(result.exitCode).toBe(1);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
+    const fresh = join(scratch, 'never');
+    expect((await hactl(['render', stack, '-o', fresh])).exitCode).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+    expect(readdirSync(scratch).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('keeps secrets out of the model dump and gives authkeys mode 0600', async () => {
+    const out = join(scratch, 'secret');
+    expect((await hactl(['render', 'stacks/001-web-pacemaker-heartbeat.yaml', '-o', out], { HACTL_AUTHKEY: 'very-secret-key' })).exitCode).toBe(0);
+    expect(readFileSync(join(out, 'model.json'), 'utf8')).not.toContain('very-secret-key');
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).not.toContain('very-secret-key');
+  });
+});
