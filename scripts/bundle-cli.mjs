@@ -1,0 +1,18 @@
+// Bundles the CLI into dist/cli so start-up reads a handful of files instead of hundreds of modules;
+// commands stay in their own chunks (code splitting), so `hactl --help` loads none of them.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['cli/hactl.ts'],
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // native addons, loader hooks and worker-thread transports must be loaded from node_modules at run time
+  external: ['ssh2', 'cpu-features', 'tsx', 'tsx/*', 'pino', 'thread-stream', 'esbuild'],
+  banner: { js: "import { createRequire as __hactlRequire } from 'node:module'; const require = __hactlRequire(import.meta.url);" },
+});
