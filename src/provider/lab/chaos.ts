@@ -1,0 +1,48 @@
+import type { Lab } from '../../lab/index.js';
+import { readState } from '../../lab/state.js';
+import type { ClusterModel } from '../../model/model.js';
+import { inSubnet } from '../../model/network.js';
+import { memberName } from './lab-spec.js';
+import { isRuntimeProcess, startRuntime } from './runtimes.js';
+import type { RenderedFile } from '../../render/artifact.js';
+
+export type Fault = 'kill' | 'link' | 'service';
+
+/** SIGKILL of the node's runtime daemon (the lab knows its PID). Returns the PID killed. */
+export function killRuntime(lab: Lab, model: ClusterModel, node: string): number {
+  const member = memberName(node);
+  const tracked = readState(lab.name)?.processes.find((p) => p.member === member && isRuntimeProcess(model.runtime, p.argv));
+  if (!tracked) throw new Error(`no ${model.runtime} daemon is running on ${node}`);
+  process.kill(tracked.pid, 'SIGKILL');
+  return tracked.pid;
+}
+
+export function restartRuntime(lab: Lab, model: ClusterModel, node: string, files: readonly RenderedFile[]): number {
+  const daemon = startRuntime(lab, model, node, files);
+  daemon.unref();
+  return daemon.pid;
+}
+
+/** The PID listening on a TCP port inside the node, found by socket, not by process name. */
+export async function listenerPid(lab: Lab, node: string, port: number): Promise<number | undefined> {
+  const r = await lab.exec(memberName(node), ['ss', '-Htlnp', `sport = :${port}`]);
+  const match = /pid=(\d+)/.exec(r.stdout);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Kills the service process that listens on the port (the agent's monitor must notice and recover). */
+export async function killService(lab: Lab, node: string, port: number): Promise<number> {
+  const pid = await listenerPid(lab, node, port);
+  if (pid === undefined) throw new Error(`nothing listens on port ${port} on ${node}`);
+  const r = await lab.exec(memberName(node), ['kill', '-KILL', String(pid)]);
+  if (r.exitCode !== 0) throw new Error(`cannot kill ${pid} on ${node}: ${r.stderr.trim()}`);
+  return pid;
+}
+
+/** The NIC a VIP lives on, on a given node (the one whose subnet holds it). */
+export function nicForVip(model: ClusterModel, node: string, vip: string): string {
+  const n = model.nodes.find((x) => x.name === node);
+  const nic = n?.nics.find((x) => inSubnet(vip, x));
+  if (!nic) throw new Error(`${node} has no NIC in the subnet of ${vip}`);
+  return nic.name;
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Lab } from '../../lab/index.js';
+
+export interface ProbeAnswer {
+  /** wall-clock ms (performance.timeOrigin + now) when the VIP answered */
+  at: number;
+  /** link-layer address that answered for the VIP, from the client's ARP table */
+  mac?: string;
+  /** first line the service sent, if it sent one (the quickstart service sends its hostname) */
+  text?: string;
+}
+
+export interface VipProbe {
+  /** resolves with the first answer for which `accept` is true, or undefined after timeoutMs */
+  next(accept: (a: ProbeAnswer) => boolean, timeoutMs: number): Promise<ProbeAnswer | undefined>;
+  stop(): void;
+}
+
+// Runs inside the client namespace. It speaks just enough HTTP for services that answer with their hostname; a refused
+// connection counts as an answer too: whoever holds the VIP sent the RST, and the ARP table says who that was.
+const PROBE_SOURCE = `
+const net = require('node:net'); const fs = require('node:fs');
+const [vip, port, interval] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
+const now = () => performance.timeOrigin + performance.now();
+const macOf = () => { for (const l of fs.readFileSync('/proc/net/arp', 'utf8').split('\\n')) { const f = l.split(/\\s+/); if (f[0] === vip && f[2] === '0x2') return f[3]; } };
+const emit = (text) => process.stdout.write(JSON.stringify({ at: now(), mac: macOf(), text }) + '\\n');
+function tick() {
+  const started = now(); let done = false; let text = '';
+  const finish = (answered) => { if (done) return; done = true; s.destroy(); if (answered) emit(text.split('\\n')[0] || undefined); setTimeout(tick, Math.max(0, interval - (now() - started))); };
+  const s = net.connect({ host: vip, port, timeout: Math.max(interval * 5, 50) });
+  s.on('data', (d) => { text += d; });
+  s.on('end', () => { const body = text.includes('\\r\\n\\r\\n') ? text.slice(text.indexOf('\\r\\n\\r\\n') + 4) : text; text = body; finish(true); });
+  s.on('connect', () => { s.write('GET / HTTP/1.0\\r\\n\\r\\n'); setTimeout(() => finish(true), 50); });
+  s.on('error', (e) => finish(e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET'));
+  s.on('timeout', () => finish(false));
+}
+tick();
+setTimeout(() => process.exit(0), Number(process.argv[4]));
+`;
+
+/** Polls TCP on the VIP from the lab's client namespace every intervalMs (bounded by maxMs). */
+export function startVipProbe(lab: Lab, client: string, vip: string, port: number, intervalMs = 10, maxMs = 120_000): VipProbe {
+  const [file = 'nsenter', ...args] = lab.enterArgv(client);
+  const child = spawn(file, [...args, process.execPath, '-e', PROBE_SOURCE, vip, String(port), String(intervalMs), String(maxMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const answers: ProbeAnswer[] = [];
+  const waiters = new Set<() => void>();
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    answers.push(JSON.parse(line) as ProbeAnswer);
+    for (const wake of waiters) wake();
+  });
+  let cursor = 0;
+  return {
+    next(accept, timeoutMs) {
+      return new Promise((resolve) => {
+        const check = () => {
+          while (cursor < answers.length) {
+            const answer = answers[cursor++]!;
+            if (accept(answer)) return finish(answer);
+          }
+        };
+        const finish = (a: ProbeAnswer | undefined) => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(a);
+        };
+        const timer = setTimeout(() => finish(undefined), timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    stop() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
