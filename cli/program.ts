@@ -20,6 +20,7 @@ export function buildProgram(): Command {
     .description('check stacks against the schema and the semantic rules (exit 1 on errors)')
     .argument('<stacks...>', 'stack files (.yaml or .ts)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .option('--no-secrets', 'do not require keys to resolve (env vars, key files)')
     .action(async (stacks, options) => {
       const { validateCommand } = await import('./commands/validate.js');
       process.exitCode = await validateCommand(stacks, options);
@@ -44,6 +45,63 @@ export function buildProgram(): Command {
     .action(async (stacks, options) => {
       const { checkCommand } = await import('./commands/check.js');
       process.exitCode = await checkCommand(stacks, options);
+    });
+
+  program
+    .command('up')
+    .description('build the stack on the local network-namespace lab, start its runtime and wait until it is healthy')
+    .argument('<stack>', 'stack file')
+    .action(async (stack) => {
+      const { upCommand } = await import('./commands/lab.js');
+      process.exitCode = await upCommand(stack);
+    });
+
+  program
+    .command('down')
+    .description('remove the stack\'s lab: every namespace, bridge, process and file it made (safe to repeat)')
+    .argument('<stack>', 'stack file')
+    .action(async (stack) => {
+      const { downCommand } = await import('./commands/lab.js');
+      process.exitCode = await downCommand(stack);
+    });
+
+  program
+    .command('lab')
+    .description('lab helpers')
+    .command('exec')
+    .description('run a command inside a lab node (its network, hostname and files)')
+    .argument('<stack>', 'stack file')
+    .argument('<node>', 'node name')
+    .argument('<command...>', 'command and arguments (after --)')
+    .action(async (stack, node, argv) => {
+      const { labExecCommand } = await import('./commands/lab.js');
+      process.exitCode = await labExecCommand(stack, node, argv);
+    });
+
+  program
+    .command('chaos')
+    .description('inject a fault on the lab: kill-node|restart-node NODE, cut-link|heal-link NODE NIC, kill-service NODE PORT, partition A,B C, heal')
+    .argument('<stack>', 'stack file')
+    .argument('<action>', 'kill-node | restart-node | cut-link | heal-link | kill-service | partition | heal')
+    .argument('[node]', 'node (or first partition group)', '')
+    .argument('[extra...]', 'NIC, port or further partition groups')
+    .action(async (stack, action, node, extra) => {
+      const { chaosCommand } = await import('./commands/lab.js');
+      process.exitCode = await chaosCommand(stack, action, node, extra);
+    });
+
+  program
+    .command('test')
+    .description('measurements on a running lab')
+    .command('failover')
+    .description('inject a fault on the node holding the VIP and print how long until the VIP answers from another node')
+    .argument('<stack>', 'stack file')
+    .addOption(new Option('--fault <fault>', 'what to break').choices(['kill', 'link', 'service'] as const).default('kill' as const))
+    .option('--service <name>', 'group or VRRP instance (default: the first with a VIP)')
+    .option('--timeout <seconds>', 'give up after', '60')
+    .action(async (stack, options) => {
+      const { testFailoverCommand } = await import('./commands/lab.js');
+      process.exitCode = await testFailoverCommand(stack, options);
     });
 
   return program as unknown as Command;

@@ -10,7 +10,7 @@ export type RenderOutcome =
 
 /** Validate, then render in memory; nothing is rendered (or written) when the stack has errors. */
 export async function renderValidated(stack: string, env: NodeJS.ProcessEnv = process.env): Promise<RenderOutcome> {
-  const [validated] = await validateStacks([stack], env);
+  const [validated] = await validateStacks([stack], { env });
   if (!validated?.ok || !validated.model) return { diagnostics: validated?.diagnostics ?? [] };
   try {
     const result = renderStack(validated.model, { env, baseDir: dirname(stack), allowGenerate: true });

@@ -1,8 +1,8 @@
 import { validateStacks } from '../../src/validate.js';
 import { printDiagnostics, printSummary } from '../output.js';
 
-export async function validateCommand(stacks: string[], options: { format: 'text' | 'json' }): Promise<number> {
-  const results = await validateStacks(stacks);
+export async function validateCommand(stacks: string[], options: { format: 'text' | 'json'; secrets: boolean }): Promise<number> {
+  const results = await validateStacks(stacks, { resolveSecrets: options.secrets });
   if (options.format === 'json') {
     const report = results.map((r) => ({ file: r.file, ok: r.ok, diagnostics: r.diagnostics }));
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

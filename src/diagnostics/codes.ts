@@ -30,6 +30,7 @@ export const codes = {
   'timing-initdead': 'initdead should be at least twice deadtime (boot time of the network)',
   'single-interconnect': 'add a second interconnect link (redundant rings) to lower split-brain risk',
   'service-on-interconnect': 'put service traffic and heartbeats on different NICs',
+  'link-mcast-group': 'give the mcast link a multicast group address (224.0.0.0/4), e.g. group: 239.0.0.43',
   // addresses
   'vip-outside-subnet': 'put the VIP inside the subnet of the NIC it is bound to',
   'vip-equals-node-address': 'a VIP must not be the address of a node',
@@ -51,11 +52,14 @@ export const codes = {
   'vrrp-many-vips': 'VIPs beyond the limit go to virtual_ipaddress_excluded (not announced in adverts)',
   'vrrp-unknown-script': 'define the track script under keepalived.scripts',
   'vrrp-service-check': 'VRRP only checks the network: add a track script (or a notify that stops keepalived) for the service',
+  'vrrp-advert-int': 'VRRPv2 advert_int is whole seconds (1..255); VRRPv3 is centiseconds (0.01..40.95 s)',
   // services
   'apache-statusurl': 'statusurl must start with http:// (for TLS use http://HOST:443/)',
   'apache-index': 'set indexHtml: true, or make sure the document root has an index page: the apache agent monitor fails without one',
   'tomcat-java-home': 'java_home is the JAVA_HOME directory (e.g. /usr/lib/jvm/jre), not the java binary',
   'user-uid-unpinned': 'pin the uid so every node agrees on file ownership',
+  'monitor-incomplete': 'give the monitor what its kind probes: url (http), port (tcp), command (script)',
+  'exec-incomplete': 'give exec either run (agent) or start, stop and status commands',
   // drbd
   'drbd-device-mismatch': 'use the same DRBD device name on every node',
   'drbd-address-not-interconnect': 'replicate DRBD over the interconnect NIC',
@@ -63,12 +67,16 @@ export const codes = {
   'drbd-protocol': 'use protocol A, B or C',
   'drbd-fs-constraints': 'colocate the Filesystem with the DRBD master and order it after promote',
   'drbd-unknown-resource': 'declare the DRBD resource under drbd:',
+  'drbd-in-group': 'keep the drbd: resource outside groups; colocate and order the group with its master instead',
   // quorum / fencing
   'two-node-quorum': 'set no-quorum-policy=ignore (pacemaker) or corosync twoNode: true on a two-node cluster',
   'stonith-shared-data': 'clusters with shared data need STONITH to ensure data integrity',
+  'stonith-no-devices': 'set properties: { stonith-enabled: false } (seed 001) until the stack can define STONITH devices',
+  'fence-without-stonith': 'enable STONITH (pacemaker) or configure agent.fencing, or use another onFail',
   // runtime capability
   'runtime-unsupported': 'choose a runtime that supports this feature, or drop the feature',
   'runtime-section-missing': 'add the section this runtime needs',
+  'runtime-section-unused': 'remove the section, or choose the runtime that reads it',
   'heartbeat-v1-constraints': 'heartbeat v1 (haresources) has no constraints: use pacemaker or the agent',
   // render
   'render-failed': 'this is a bug in a renderer; run with --debug and report it',

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 
 export interface ParsedYaml {
@@ -18,5 +18,24 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { ...error(code, undefined, message), location: { file, line: pos.line, column: pos.col } };
   });
-  return { doc, lines, data: diagnostics.length ? undefined : doc.toJS({ maxAliasCount: 100 }), diagnostics };
+  if (diagnostics.length) return { doc, lines, data: undefined, diagnostics };
+  try {
+    return { doc, lines, data: doc.toJS({ maxAliasCount: 100 }), diagnostics };
+  } catch (e) {
+    // unresolvable aliases (`*key` without `&key`) and alias bombs only surface when the document is converted
+    const pos = lines.linePos(aliasOffset(doc, (e as Error).message) ?? 0);
+    const located = { ...error('yaml-syntax', undefined, (e as Error).message.split('\n')[0]!), location: { file, line: pos.line, column: pos.col } };
+    return { doc, lines, data: undefined, diagnostics: [located] };
+  }
+}
+
+function aliasOffset(doc: Document, message: string): number | undefined {
+  const name = /:\s*\*?([^\s:]+)\s*$/.exec(message)?.[1];
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (found === undefined && (name === undefined || node.source === name.replace(/^\*/, ''))) found = node.range?.[0];
+    },
+  });
+  return found;
 }

@@ -101,7 +101,7 @@ function describe(e: SchemaError): PlacedDiagnostic {
       const key = String(params.additionalProperty);
       const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, '')) as TSchema;
       if (parent.patternProperties) {
-        return { diagnostic: error('schema-pattern', join(path, key), `'${key}' is not a valid name (letters, digits, _ . - ; starting with a letter)`), at: 'key' };
+        return { diagnostic: error('schema-pattern', join(path, key), `'${key}' is not a valid name (a letter, then letters, digits, _ or -)`), at: 'key' };
       }
       const known = Object.keys((parent.properties as object | undefined) ?? {});
       const suggestion = closest(key, known);

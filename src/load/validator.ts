@@ -28,7 +28,8 @@ export function isValidCluster(data: unknown): boolean {
 
 export async function clusterValidator(): Promise<ValidateFunction> {
   if (compiled) return compiled;
-  const { Ajv } = await import('ajv');
+  // ajv is CommonJS: its module object is the constructor, the same under Node's ESM loader and in the CLI bundle
+  const Ajv = (await import('ajv')).default as unknown as typeof import('ajv').Ajv;
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   ajv.addKeyword({ keyword: 'kindKeys', schemaType: 'array' });
   for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, { type: 'string', validate: check });

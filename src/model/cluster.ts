@@ -34,7 +34,7 @@ const ForwardedPort = Type.Object(
 
 const Node = Type.Object(
   {
-    nics: Type.Record(Name, Nic, { minProperties: 1 }),
+    nics: Type.Record(Name, Nic, { minProperties: 1, additionalProperties: false }),
     ssh: Type.Optional(Ssh),
     forwardedPorts: Type.Optional(Type.Array(ForwardedPort)),
   },
@@ -48,7 +48,7 @@ const Link = Type.Object(
     port: Type.Optional(Port),
     group: Type.Optional(Ipv4),
     ttl: Type.Optional(Type.Integer({ minimum: 1, maximum: 255 })),
-    peers: Type.Optional(Type.Record(Name, Ipv4, { description: 'ucast target per node; defaults to the other node’s address on this NIC' })),
+    peers: Type.Optional(Type.Record(Name, Ipv4, { additionalProperties: false, description: 'ucast target per node; defaults to the other node’s address on this NIC' })),
     ucastTargets: Type.Optional(
       OneOf(['peers', 'all'], { description: 'peers: each node lists the others (seed 000); all: every node lists every address, heartbeat skips its own (seed 001)' }),
     ),
@@ -140,7 +140,7 @@ const Vrrp = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    nodes: Type.Record(Name, VrrpNode, { minProperties: 1 }),
+    nodes: Type.Record(Name, VrrpNode, { minProperties: 1, additionalProperties: false }),
     vips: Type.Array(Type.Union([Ipv4, Ipv4Cidr]), { minItems: 1 }),
     excludedVips: Type.Optional(Type.Array(Type.Union([Ipv4, Ipv4Cidr]))),
     notify: Type.Optional(
@@ -178,6 +178,7 @@ const Keepalived = Type.Object(
           },
           { additionalProperties: false },
         ),
+        { additionalProperties: false },
       ),
     ),
     maxVips: Type.Optional(Type.Integer({ minimum: 1, description: 'VIPs beyond this count go to virtual_ipaddress_excluded (default: 20 on centos6)' })),
@@ -198,7 +199,7 @@ const Drbd = Type.Object(
     port: Type.Optional(Port),
     syncerRate: Type.Optional(Type.String({ pattern: '^[0-9]+[KMG]?$' })),
     onIoError: Type.Optional(OneOf(['pass_on', 'call-local-io-error', 'detach', 'panic'])),
-    nodes: Type.Record(Name, DrbdHost, { minProperties: 2 }),
+    nodes: Type.Record(Name, DrbdHost, { minProperties: 2, additionalProperties: false }),
   },
   { additionalProperties: false },
 );
@@ -337,7 +338,7 @@ export const Cluster = Type.Object(
     description: Type.Optional(Type.String()),
     runtime: Runtime,
     platform: Type.Optional(Platform),
-    nodes: Type.Record(Name, Node, { minProperties: 1 }),
+    nodes: Type.Record(Name, Node, { minProperties: 1, additionalProperties: false }),
     heartbeat: Type.Optional(Heartbeat),
     corosync: Type.Optional(Corosync),
     pacemaker: Type.Optional(Pacemaker),

@@ -13,7 +13,7 @@ export const Duration = Type.Union([Type.String({ format: 'hactl-duration' }), T
 
 export const Ipv4 = Type.String({ format: 'ipv4', description: 'An IPv4 address in dotted-quad form' });
 export const Ipv4Cidr = Type.String({ format: 'ipv4-cidr', description: 'An IPv4 address with prefix length, e.g. 172.16.0.2/24' });
-export const Name = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,62}$', description: 'A name: letters, digits, _ . -' });
+export const Name = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,62}$', description: 'A name: a letter, then letters, digits, _ or -' });
 export const AbsPath = Type.String({ pattern: '^/', description: 'An absolute path' });
 export const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 

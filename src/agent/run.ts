@@ -1,0 +1,73 @@
+import { hostname } from 'node:os';
+import type { AgentConfig } from './config.js';
+import { loadAgentConfig } from './config-parse.js';
+import { loadHeartbeatV1 } from './compat/heartbeat-v1.js';
+import { Agent } from './core/agent.js';
+import { createLogger, type AgentLogger } from './log.js';
+
+import { DEFAULT_CONFIG_PATH } from './defaults.js';
+
+export { DEFAULT_CONFIG_PATH, DEFAULT_HA_DIR } from './defaults.js';
+
+export interface RunAgentOptions {
+  /** Agent config document (JSON). */
+  configPath?: string;
+  /** heartbeat v1 mode: read ha.cf, haresources and authkeys from this directory instead. */
+  haDir?: string;
+  /** An already loaded config (renderer, tests). */
+  config?: AgentConfig;
+  /** Which node this is; default the host name (heartbeat uses `uname -n` too). */
+  node?: string;
+  logLevel?: AgentConfig['log']['level'];
+  log?: AgentLogger;
+  /** Stop cleanly on SIGTERM/SIGINT. Default true. */
+  handleSignals?: boolean;
+}
+
+export interface RunningAgent {
+  agent: Agent;
+  node: string;
+  config: AgentConfig;
+  /** Graceful stop: groups stop in reverse order, VIPs are released, peers are told. */
+  stop(reason?: string): Promise<void>;
+  /** Resolves once the agent has stopped. */
+  done: Promise<void>;
+}
+
+/** Loads the config (agent JSON or heartbeat v1 files), starts the agent and wires signals to a clean stop. */
+export async function runAgent(opts: RunAgentOptions): Promise<RunningAgent> {
+  const node = opts.node ?? hostname();
+  let config: AgentConfig;
+  let compatWarnings: string[] = [];
+  if (opts.config) config = opts.config;
+  else if (opts.haDir) {
+    const r = await loadHeartbeatV1(opts.haDir);
+    config = r.config;
+    compatWarnings = r.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  } else config = await loadAgentConfig(opts.configPath ?? DEFAULT_CONFIG_PATH);
+  if (opts.logLevel) config = { ...config, log: { ...config.log, level: opts.logLevel } };
+  const log = opts.log ?? createLogger({ config, node });
+  for (const w of compatWarnings) log.warn({ event: 'compat-warning' }, w);
+  const agent = new Agent({ config, node, log });
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const stop = (reason?: string): Promise<void> => agent.stop(reason).then(resolveDone);
+  const onSignal = (signal: NodeJS.Signals): void => void stop(`received ${signal}`);
+  if (opts.handleSignals ?? true) {
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    void done.then(() => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    });
+  }
+  try {
+    await agent.start();
+  } catch (err) {
+    log.fatal({ event: 'start-failed', err: (err as Error).message }, `agent failed to start: ${(err as Error).message}`);
+    await agent.abort();
+    resolveDone();
+    throw err;
+  }
+  return { agent, node, config, stop, done };
+}

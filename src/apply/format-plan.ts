@@ -1,0 +1,34 @@
+import type { NodePlan, Plan, PlannedFile } from './plan.js';
+
+const SIGN: Record<PlannedFile['action'], string> = { create: '+', update: '~', unchanged: '=' };
+
+const indent = (text: string, pad: string): string => text.replace(/\n$/, '').split('\n').map((l) => `${pad}${l}`).join('\n');
+
+function formatFile(f: PlannedFile): string {
+  const what = f.action === 'update' ? `update (${f.changes.join(', ')})` : f.action;
+  const service = f.action !== 'unchanged' && f.service && f.service.action !== 'none' ? ` -> ${f.service.action} ${f.service.name}` : '';
+  const head = `  ${SIGN[f.action]} ${f.path}  ${what}  ${f.mode} ${f.owner}${service}`;
+  return f.diff ? `${head}\n${indent(f.diff, '      ')}` : head;
+}
+
+function formatNode(n: NodePlan, showUnchanged: boolean): string {
+  const title = n.scope === 'cluster' ? `cluster-wide files, via ${n.via} (${n.target})` : `${n.node} (${n.target})`;
+  const files = n.files.filter((f) => showUnchanged || f.action !== 'unchanged');
+  const unchanged = n.files.length - files.length;
+  const lines = [title, ...files.map(formatFile)];
+  if (!showUnchanged && unchanged) lines.push(`  ${unchanged} file${unchanged === 1 ? '' : 's'} unchanged`);
+  for (const s of n.services) lines.push(`  service: ${s.action} ${s.service} (${s.because.join(', ')})`);
+  return lines.join('\n');
+}
+
+/** The plan as text (no colours; the CLI adds them). Secret files show only their size: see fileDiff. */
+export function formatPlan(plan: Plan, opts: { showUnchanged?: boolean } = {}): string {
+  const { create, update, unchanged } = plan.summary;
+  const services = plan.nodes.flatMap((n) => n.services.map((s) => `${s.action} ${s.service} on ${n.via}`));
+  const summary = create + update === 0
+    ? `No changes: ${unchanged} files match on ${plan.nodes.length} targets.`
+    : `Plan: ${create} to create, ${update} to update, ${unchanged} unchanged; services: ${services.join(', ') || 'none'}.`;
+  return [...plan.nodes.map((n) => formatNode(n, opts.showUnchanged ?? false)), summary].join('\n\n');
+}
+
+export const formatPlanJson = (plan: Plan): string => JSON.stringify(plan, null, 2);

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { ClusterModel } from '../model/model.js';
+import type { CheckerId, RenderedFile, ServiceAction } from '../render/artifact.js';
+import type { RenderResult } from '../render/render-stack.js';
+import { limiter } from '../transport/limit.js';
+import { normalizeMode } from '../transport/shell.js';
+import type { Transport } from '../transport/transport.js';
+import { fileDiff } from './diff.js';
+import { ApplyError } from './errors.js';
+import { applyTargets, type ApplyTarget } from './targets.js';
+
+export type FileAction = 'create' | 'update' | 'unchanged';
+export type FileChange = 'content' | 'mode' | 'owner';
+
+/** One file's drift. JSON-safe and secret-safe: no content, and no hash of a secret (a short VRRP pass hash is guessable). */
+export interface PlannedFile {
+  path: string;
+  action: FileAction;
+  changes: FileChange[];
+  mode: string;
+  owner: string;
+  size: number;
+  secret: boolean;
+  sha256?: string;
+  current?: { mode: string; owner: string; size: number; mtimeMs: number; sha256?: string };
+  /** unified diff, a one-line note for secrets and attribute-only changes, '' when unchanged */
+  diff: string;
+  service?: { name: string; action: ServiceAction };
+  checker?: CheckerId;
+}
+
+export interface ServiceStep {
+  service: string;
+  action: 'reload' | 'restart';
+  /** the changed files that call for it */
+  because: string[];
+}
+
+export interface NodePlan {
+  /** node name, or '_cluster' for cluster-wide files */
+  node: string;
+  scope: 'node' | 'cluster';
+  /** the node that carries the files */
+  via: string;
+  target: string;
+  files: PlannedFile[];
+  services: ServiceStep[];
+}
+
+export interface Plan {
+  cluster: string;
+  nodes: NodePlan[];
+  summary: { create: number; update: number; unchanged: number };
+}
+
+export type TransportMap = ReadonlyMap<string, Transport>;
+
+export interface PlanOptions {
+  model: ClusterModel;
+  result: Pick<RenderResult, 'files'>;
+  transports: TransportMap;
+  /** nodes read at once; default 10 */
+  concurrency?: number;
+}
+
+// 'user' alone (no group) leaves the group to whatever the file has, as chown does.
+const ownerMatches = (live: string, desired: string): boolean =>
+  desired.includes(':') ? live === desired : live.split(':')[0] === desired;
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+export function planFile(file: RenderedFile, live: { content: Buffer; mode: string; owner: string; mtimeMs: number } | undefined): PlannedFile {
+  const desired = Buffer.from(file.content);
+  const mode = normalizeMode(file.mode);
+  const secret = file.secret ?? false;
+  const changes: FileChange[] = [];
+  if (live) {
+    if (!live.content.equals(desired)) changes.push('content');
+    if (live.mode !== mode) changes.push('mode');
+    if (!ownerMatches(live.owner, file.owner)) changes.push('owner');
+  }
+  const action: FileAction = !live ? 'create' : changes.length ? 'update' : 'unchanged';
+  let diff = fileDiff(file.path, live?.content, desired, secret);
+  const attrs = changes.filter((c) => c !== 'content').map((c) => (c === 'mode' ? `mode ${live!.mode} -> ${mode}` : `owner ${live!.owner} -> ${file.owner}`));
+  if (attrs.length) diff = [attrs.join(', '), diff].filter(Boolean).join('\n');
+  return {
+    path: file.path,
+    action,
+    changes,
+    mode,
+    owner: file.owner,
+    size: desired.length,
+    secret,
+    ...(secret ? {} : { sha256: sha256(desired) }),
+    ...(live ? { current: { mode: live.mode, owner: live.owner, size: live.content.length, mtimeMs: live.mtimeMs, ...(secret ? {} : { sha256: sha256(live.content) }) } } : {}),
+    diff,
+    ...(file.service ? { service: file.service } : {}),
+    ...(file.checker ? { checker: file.checker } : {}),
+  };
+}
+
+/** restart wins over reload; 'none' and unchanged files call for nothing. */
+export function serviceSteps(files: readonly PlannedFile[]): ServiceStep[] {
+  const steps = new Map<string, ServiceStep>();
+  for (const f of files) {
+    if (f.action === 'unchanged' || !f.service || f.service.action === 'none') continue;
+    const step = steps.get(f.service.name) ?? { service: f.service.name, action: f.service.action, because: [] };
+    if (f.service.action === 'restart') step.action = 'restart';
+    step.because.push(f.path);
+    steps.set(f.service.name, step);
+  }
+  return [...steps.values()];
+}
+
+export function transportFor(target: ApplyTarget, transports: TransportMap): Transport {
+  const t = transports.get(target.via);
+  if (!t) throw new ApplyError('apply-no-transport', target.node, `${target.node}: no connection to ${target.via} (is it in the inventory?)`);
+  return t;
+}
+
+/** Reads the live files of one target and pairs each plan entry with the rendered file it came from. */
+export async function planTarget(target: ApplyTarget, transport: Transport): Promise<{ plan: NodePlan; pairs: { planned: PlannedFile; file: RenderedFile }[] }> {
+  const pairs = await Promise.all(target.files.map(async (file) => ({ planned: planFile(file, await transport.readFile(file.path)), file })));
+  const files = pairs.map((p) => p.planned);
+  return {
+    plan: { node: target.node, scope: target.scope, via: target.via, target: transport.target, files, services: serviceSteps(files) },
+    pairs,
+  };
+}
+
+export function summarize(nodes: readonly NodePlan[]): Plan['summary'] {
+  const all = nodes.flatMap((n) => n.files);
+  return {
+    create: all.filter((f) => f.action === 'create').length,
+    update: all.filter((f) => f.action === 'update').length,
+    unchanged: all.filter((f) => f.action === 'unchanged').length,
+  };
+}
+
+/** What apply would change on every node: read-only, safe to run any time (the `hactl plan` command). */
+export async function planStack(opts: PlanOptions): Promise<Plan> {
+  const limit = limiter(opts.concurrency ?? 10);
+  const targets = applyTargets(opts.model, opts.result.files);
+  const nodes = await Promise.all(targets.map((t) => limit(async () => (await planTarget(t, transportFor(t, opts.transports))).plan)));
+  return { cluster: opts.model.cluster, nodes, summary: summarize(nodes) };
+}
+
+/** The `--expect-no-changes` gate: true when any file would be created or changed. */
+export function hasDrift(plan: Plan): boolean {
+  return plan.nodes.some((n) => n.files.some((f) => f.action !== 'unchanged'));
+}

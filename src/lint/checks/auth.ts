@@ -1,0 +1,30 @@
+import { error, warning, type Diagnostic } from '../../diagnostics/index.js';
+import type { Check } from '../check.js';
+import { checkSecret } from '../secrets.js';
+import { usesHeartbeatMessaging } from '../support.js';
+
+/** Heartbeat messaging (heartbeat, pacemaker on heartbeat, the agent) drops every packet without a shared authkeys entry. */
+export const checkAuthPresent: Check = (model) => {
+  if (model.auth || !usesHeartbeatMessaging(model)) return [];
+  const messaging = model.runtime === 'pacemaker' ? 'pacemaker on heartbeat' : `runtime ${model.runtime}`;
+  return [error('auth-missing', 'auth', `${messaging} needs auth (authkeys) but the stack has no auth section`)];
+};
+
+export const checkAuthMethod: Check = (model, context) => {
+  const auth = model.auth;
+  if (!auth) return [];
+  const out: Diagnostic[] = [];
+  if (auth.method === 'crc') {
+    out.push(warning('auth-crc', 'auth.method', 'auth method crc only detects corruption: any host on the interconnect can join or forge heartbeats'));
+    return out;
+  }
+  if (auth.method === 'sha256' && model.runtime !== 'agent') {
+    out.push(error('auth-method-runtime', 'auth.method', `auth method sha256 is only understood by the agent runtime; heartbeat's authkeys know crc, md5 and sha1 (runtime ${model.runtime})`));
+  }
+  if (!auth.keyFrom) {
+    out.push(error('auth-secret-missing', 'auth', `auth method ${auth.method} needs a key: add keyFrom: { env: ... } or { file: ..., generate: true }`));
+    return out;
+  }
+  out.push(...checkSecret(auth.keyFrom, 'auth.keyFrom', `the ${auth.method} key`, context).diagnostics);
+  return out;
+};

@@ -1,0 +1,34 @@
+import type { ClusterModel, PrimitiveModel } from '../../model/model.js';
+import { allPrimitives } from '../../model/normalize.js';
+import type { RenderedFile, Renderer } from '../artifact.js';
+
+type Apache = Extract<PrimitiveModel, { kind: 'apache' }>;
+
+const apaches = (model: ClusterModel) => allPrimitives(model).filter((p): p is Apache => p.kind === 'apache');
+
+/** Seed 001's extras around httpd: the AJP proxy to Tomcat, and the dummy page the apache agent's monitor needs. */
+export const apacheExtrasRenderer: Renderer = {
+  id: 'apache',
+  description: 'httpd-proxy.conf (AJP ProxyPass) and the dummy index.html',
+  applies: (model) => apaches(model).some((a) => a.proxies.length > 0 || a.indexHtml),
+  render({ model, profile, templates }) {
+    const files: Omit<RenderedFile, 'node'>[] = [];
+    const serviceName = profile.name === 'centos6' ? 'httpd' : 'apache2';
+    for (const a of apaches(model)) {
+      if (a.proxies.length > 0) {
+        files.push({
+          path: `${profile.apacheConfDir}/httpd-proxy.conf`,
+          content: templates.render('apache/httpd-proxy.conf', { proxies: a.proxies }),
+          mode: '0644',
+          owner: 'root:root',
+          service: { name: serviceName, action: 'reload' },
+          checker: 'apache',
+        });
+      }
+      if (a.indexHtml) {
+        files.push({ path: `${a.documentRoot}/index.html`, content: templates.render('apache/index.html', {}), mode: '0644', owner: 'root:root', checker: 'none' });
+      }
+    }
+    return model.nodes.flatMap((node) => files.map((f) => ({ ...f, node: node.name })));
+  },
+};

@@ -1,0 +1,41 @@
+import type { DrbdModel } from '../../model/model.js';
+
+export interface DrbdHostView {
+  name: string;
+  nodeId: number;
+  device: string;
+  disk: string;
+  address: string;
+  metaDisk: string;
+}
+
+export interface DrbdResourceView {
+  name: string;
+  /** 8.4 keeps the seed's layout (protocol and syncer at resource level), which drbdadm 8.4 still reads */
+  legacy: boolean;
+  protocol: string;
+  rate: string | null;
+  onIoError: string | null;
+  /** 9 has a disk section whenever a rate or an I/O error policy is set */
+  disk: boolean;
+  hosts: DrbdHostView[];
+}
+
+export function drbdResourceView(resource: DrbdModel): DrbdResourceView {
+  return {
+    name: resource.name,
+    legacy: resource.version === '8.4',
+    protocol: resource.protocol,
+    rate: resource.syncerRate ?? null,
+    onIoError: resource.onIoError ?? null,
+    disk: resource.syncerRate !== undefined || resource.onIoError !== undefined,
+    hosts: resource.hosts.map((h, nodeId) => ({
+      name: h.node,
+      nodeId,
+      device: h.device,
+      disk: h.disk,
+      address: `${h.address}:${resource.port}`,
+      metaDisk: h.metaDisk,
+    })),
+  };
+}

@@ -1,0 +1,18 @@
+import { HactlError, error } from '../../diagnostics/index.js';
+import type { ClusterModel } from '../../model/model.js';
+import type { SecretSource } from '../../secrets/source.js';
+
+/** `auth 1` and the key line; crc carries no key (and authenticates nothing, which lint warns about). */
+export function authkeysLines(model: ClusterModel, secrets: SecretSource): string[] {
+  const auth = model.auth;
+  if (!auth) throw new HactlError(error('auth-missing', 'auth', 'heartbeat needs an authkeys method'));
+  if (auth.method === 'sha256') {
+    throw new HactlError(error('auth-method-runtime', 'auth.method', 'heartbeat authkeys supports crc, md5 and sha1, not sha256'));
+  }
+  if (auth.method === 'crc') return ['auth 1', '1 crc'];
+  if (!auth.keyFrom) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `${auth.method} needs a key: add keyFrom`));
+  const key = secrets.resolve(auth.keyFrom);
+  if (!key.ok) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `cannot read the ${auth.method} key: ${key.reason}`));
+  if (/[\r\n]/.test(key.value)) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', 'the authkeys key must be a single line'));
+  return ['auth 1', `1 ${auth.method} ${key.value}`];
+}

@@ -1,0 +1,37 @@
+import type { ClusterModel, PrimitiveModel } from '../../model/model.js';
+
+/** How heartbeat v1 names a resource: an IPaddr shorthand, `script::arg::arg`, or an init script. */
+export function haresource(p: PrimitiveModel): string {
+  switch (p.kind) {
+    case 'vip':
+      return `${p.ip}/${p.prefix}${p.nic ? `/${p.nic}` : ''}`;
+    case 'apache':
+      return `apache::${p.configfile}`;
+    case 'filesystem':
+      return ['Filesystem', p.device, p.directory, p.fstype, ...(p.options ? [p.options] : [])].join('::');
+    case 'drbd':
+      return `drbddisk::${p.resource}`;
+    case 'service':
+      return p.service;
+    case 'lsb':
+      return p.script;
+    case 'systemd':
+      return p.unit.replace(/\.service$/, '');
+    case 'ocf':
+      return p.type;
+    case 'tomcat':
+    case 'exec':
+      return p.name;
+  }
+}
+
+/**
+ * One line per group (or lone resource): the preferred node, then resources in start order.
+ * heartbeat starts them left to right and stops them right to left, so the stack's order is kept (VIP first in seed 000's stack).
+ */
+export function haresourcesLines(model: ClusterModel): string[] {
+  const first = model.nodes[0]?.name ?? '';
+  return model.resources.map((r) =>
+    r.kind === 'group' ? [r.preferred ?? first, ...r.members.map(haresource)].join(' ') : [first, haresource(r)].join(' '),
+  );
+}

@@ -1,0 +1,49 @@
+import type { ClusterModel, PrimitiveModel } from '../../model/model.js';
+import { allPrimitives } from '../../model/normalize.js';
+
+export interface RuleSection {
+  title: string;
+  rules: string[];
+}
+
+// the seed's own spellings (001: udp 694, tcp 8080/8009)
+const udp = (port: string | number) => `-A INPUT -p udp -m udp --dport ${port} -j ACCEPT`;
+const tcp = (port: number) => `-A INPUT -m state --state NEW -m tcp -p tcp --dport ${port} -j ACCEPT`;
+
+function servicePorts(p: PrimitiveModel): number[] {
+  const monitorPort = p.monitor?.port === undefined ? [] : [p.monitor.port];
+  switch (p.kind) {
+    case 'apache':
+      return p.port === 80 ? [80, 443] : [p.port];
+    case 'tomcat':
+      return p.ports;
+    case 'exec':
+      return [...p.ports, ...monitorPort];
+    case 'service':
+    case 'lsb':
+    case 'systemd': {
+      const memcached = p.monitor?.check === 'memcached' || p.name === 'memcached' ? [11211] : [];
+      return [...new Set([...monitorPort, ...memcached])];
+    }
+    default:
+      return [];
+  }
+}
+
+/** What the stack needs open on one node: interconnect, corosync, DRBD, VRRP and the services it may run. */
+export function impliedSections(model: ClusterModel, node: string): RuleSection[] {
+  const sections: RuleSection[] = [];
+  const add = (title: string, rules: string[]) => {
+    if (rules.length) sections.push({ title, rules: [...new Set(rules)] });
+  };
+  add('heartbeat interconnect', (model.heartbeat?.links ?? []).map((l) => udp(l.port)));
+  if (model.corosync) add('corosync totem', [udp(`${model.corosync.mcastport - 1}:${model.corosync.mcastport}`)]);
+  add(
+    'DRBD replication',
+    model.drbd.filter((d) => d.hosts.some((h) => h.node === node)).map((d) => tcp(d.port)),
+  );
+  const vrrp = model.vrrp.filter((v) => v.nodes.some((n) => n.node === node));
+  add('VRRP adverts', vrrp.length ? ['-A INPUT -p vrrp -j ACCEPT', ...(vrrp.some((v) => v.auth?.type === 'AH') ? ['-A INPUT -p ah -j ACCEPT'] : [])] : []);
+  add('cluster services', allPrimitives(model).flatMap(servicePorts).sort((a, b) => a - b).map(tcp));
+  return sections;
+}

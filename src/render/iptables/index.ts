@@ -1,0 +1,34 @@
+import type { PlatformName } from '../../model/model.js';
+import type { Renderer } from '../artifact.js';
+import { explicitRule } from './explicit.js';
+import { impliedSections, type RuleSection } from './implied.js';
+
+// debian12 loads rules.v4 through iptables-persistent's unit
+const services: Record<PlatformName, string> = { centos6: 'iptables', debian12: 'netfilter-persistent' };
+
+/** iptables-save rules per node: state and loopback first, explicit rules next, then what the model implies. */
+export const iptablesRenderer: Renderer = {
+  id: 'iptables',
+  description: 'iptables rules in iptables-save format (/etc/sysconfig/iptables, /etc/iptables/rules.v4)',
+  applies: (model) => model.firewall.implied || model.firewall.rules.length > 0,
+  render({ model, profile, templates }) {
+    const policy = model.firewall.defaultPolicy;
+    return model.nodes.map((node) => {
+      const sections: RuleSection[] = [
+        { title: 'replies and loopback', rules: ['-A INPUT -m state --state ESTABLISHED,RELATED -j ACCEPT', '-A INPUT -p icmp -j ACCEPT', '-A INPUT -i lo -j ACCEPT'] },
+      ];
+      if (model.firewall.rules.length) sections.push({ title: 'firewall.rules from the stack', rules: model.firewall.rules.map(explicitRule) });
+      if (model.firewall.implied) sections.push(...impliedSections(model, node.name));
+      const view = { node: node.name, cluster: model.cluster, policy: { input: policy, forward: policy, output: 'ACCEPT' }, sections };
+      return {
+        node: node.name,
+        path: profile.iptablesSaveFile,
+        content: templates.render('iptables/rules', view),
+        mode: '0600',
+        owner: 'root:root',
+        service: { name: services[model.platform], action: 'restart' },
+        checker: 'iptables',
+      };
+    });
+  },
+};

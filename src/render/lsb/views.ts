@@ -1,0 +1,51 @@
+import { HactlError, error } from '../../diagnostics/index.js';
+import type { PrimitiveModel } from '../../model/model.js';
+import type { PlatformProfile } from '../../platform/profiles.js';
+import { shellQuote } from '../monitor-scripts/view.js';
+
+type Tomcat = Extract<PrimitiveModel, { kind: 'tomcat' }>;
+type Exec = Extract<PrimitiveModel, { kind: 'exec' }>;
+
+interface Common {
+  name: string;
+  /** RHEL-style init (functions, daemon, /etc/sysconfig) rather than Debian's LSB helpers */
+  rhel: boolean;
+  initFunctions: string;
+  lockFile: string;
+}
+
+export interface TomcatScriptView extends Common {
+  user: string;
+  catalinaHome: string;
+  javaHome: string;
+}
+
+export interface JobScriptView extends Common {
+  defaultsFile: string;
+  start: string;
+  stop: string;
+  status: string;
+}
+
+function common(name: string, profile: PlatformProfile): Common {
+  return { name, rhel: profile.name === 'centos6', initFunctions: profile.initFunctions, lockFile: shellQuote(`${profile.lockDir}/${name}`) };
+}
+
+/** Seed 001's Tomcat script, idempotent and with LSB status codes. */
+export function tomcatScriptView(p: Tomcat, profile: PlatformProfile): TomcatScriptView {
+  return { ...common(p.name, profile), user: shellQuote(p.user), catalinaHome: shellQuote(p.catalinaHome), javaHome: shellQuote(p.javaHome) };
+}
+
+/** Seed 004's periodic job: `status` runs the job while the marker says the resource is started. */
+export function jobScriptView(p: Exec, profile: PlatformProfile): JobScriptView {
+  if (p.start === undefined && p.status === undefined) {
+    throw new HactlError(error('schema-required', `${p.path}.exec`, `${p.name}: an init script needs start and/or status commands`));
+  }
+  return {
+    ...common(p.name, profile),
+    defaultsFile: shellQuote(`${profile.name === 'centos6' ? '/etc/sysconfig' : '/etc/default'}/${p.name}`),
+    start: p.start ?? ':',
+    stop: p.stop ?? ':',
+    status: p.status ?? ':',
+  };
+}

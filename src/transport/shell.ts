@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import type { BackupSuffix, FileAttrs } from './transport.js';
+
+/** Single-quotes a word for sh; paths and owners come from the stack, so nothing goes unquoted. */
+export const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+
+export const TMP_MARK = '.hactl-tmp-';
+
+export const tmpPathFor = (path: string): string => `${path}${TMP_MARK}${randomBytes(6).toString('hex')}`;
+
+/** Exit code the read command uses for "no such file", distinct from stat/cat failures (1). */
+export const MISSING_EXIT = 3;
+
+// One round trip per file: metadata on the first line, then the raw bytes. `%y` (not `%.9Y`) because
+// coreutils 8.4 on CentOS 6 has no precision for %Y.
+export const readCommand = (path: string): string =>
+  `[ -e ${quote(path)} ] || exit ${MISSING_EXIT}; stat -c '%a %U:%G %y' -- ${quote(path)} && exec cat -- ${quote(path)}`;
+
+export function parseStatLine(line: string): { mode: string; owner: string; mtimeMs: number } | undefined {
+  const m = /^([0-7]+) (\S+) (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? ([+-])(\d\d)(\d\d)$/.exec(line.trim());
+  if (!m) return undefined;
+  const [, mode, owner, y, mo, d, h, mi, s, frac = '0', sign, zh, zm] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const offsetMs = (Number(zh) * 60 + Number(zm)) * 60_000 * (sign === '-' ? -1 : 1);
+  const fracMs = Number(`0.${frac}`) * 1000;
+  return { mode: normalizeMode(mode!), owner: owner!, mtimeMs: utc - offsetMs + fracMs };
+}
+
+export const normalizeMode = (mode: string): string => parseInt(mode, 8).toString(8).padStart(4, '0');
+
+// Parent directories get 0755 (a umask 077 mkdir would lock services out of /etc/keepalived); the temp file is
+// created 0600 so a half-written secret is never world-readable.
+export const mkdirCommand = (path: string): string => `(umask 022 && mkdir -p -- ${quote(dirname(path))})`;
+
+export const attrsCommand = (tmp: string, attrs: FileAttrs): string =>
+  `chown -- ${quote(attrs.owner)} ${quote(tmp)} && chmod ${quote(attrs.mode)} ${quote(tmp)}`;
+
+/** Stage from stdin: dd conv=fsync flushes the data before the rename can make it visible. */
+export const stageFromStdinCommand = (path: string, tmp: string, attrs: FileAttrs): string =>
+  `${mkdirCommand(path)} && umask 077 && dd of=${quote(tmp)} bs=65536 conv=fsync 2>/dev/null && ${attrsCommand(tmp, attrs)}`;
+
+// The backup is a hard link to the replaced inode: the exact old bytes, mode, owner and mtime (what `cp -p` keeps),
+// created atomically; cp -p only where links are impossible. Prints the backup path it used.
+export const commitCommand = (path: string, tmp: string, suffix: BackupSuffix): string => {
+  const P = quote(path);
+  return [
+    'B=',
+    `if [ -e ${P} ]; then B=${quote(`${path}.${suffix.day}`)}; if [ -e "$B" ]; then B=${quote(`${path}.${suffix.stamp}`)}; fi;`
+      + ` ln -f -- ${P} "$B" 2>/dev/null || cp -p -- ${P} "$B" || exit 1; fi`,
+    `mv -f -- ${quote(tmp)} ${P} || exit 1`,
+    `printf '%s' "$B"`,
+  ].join('\n');
+};
+
+export const rollbackCommand = (path: string, backup: string | undefined): string => {
+  if (!backup) return `rm -f -- ${quote(path)}`;
+  const tmp = tmpPathFor(path);
+  return `cp -p -- ${quote(backup)} ${quote(tmp)} && mv -f -- ${quote(tmp)} ${quote(path)}`;
+};
+
+export const cleanupCommand = (paths: readonly string[]): string =>
+  `rm -f -- ${paths.map((p) => `${quote(p)}${TMP_MARK}*`).join(' ')}`;
+
+export const sudoWrap = (command: string): string => `sudo -n -- sh -c ${quote(command)}`;
+
+export function backupSuffix(now: Date = new Date()): BackupSuffix {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  return { day, stamp: `${day}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}` };
+}

@@ -1,0 +1,65 @@
+/** What a file on a node looks like now; `mode` is four octal digits ('0644'), `owner` is 'user:group'. */
+export interface RemoteFile {
+  content: Buffer;
+  mode: string;
+  owner: string;
+  mtimeMs: number;
+}
+
+export interface FileAttrs {
+  mode: string;
+  owner: string;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export interface ExecOptions {
+  /** bytes fed to the command's stdin */
+  input?: Buffer | string;
+}
+
+/** `path.YYYYMMDD` is the seeds' backup habit; `stamp` (YYYYMMDD-HHMMSS) is used when today's backup exists. */
+export interface BackupSuffix {
+  day: string;
+  stamp: string;
+}
+
+/** A new version written next to its target (same directory, so the rename is atomic), not yet in place. */
+export interface StagedFile {
+  path: string;
+  tmpPath: string;
+}
+
+export interface CommitResult {
+  /** the dated copy of the replaced file, absent when the file was created */
+  backup?: string;
+}
+
+/**
+ * One node's files and commands. Every write goes temp file → fsync → chmod/chown → rename, so a cut connection
+ * leaves the old or the new file, never a partial one.
+ */
+export interface Transport {
+  readonly node: string;
+  /** where it talks to, for messages: 'root@10.0.0.1:22' or 'local:/srv/root' */
+  readonly target: string;
+  readFile(path: string): Promise<RemoteFile | undefined>;
+  writeFileAtomic(path: string, content: Buffer | string, attrs: FileAttrs, opts: { backupSuffix: BackupSuffix }): Promise<CommitResult>;
+  /** writes the temp file (fsynced, with mode and owner) so a tool can check it before it goes live */
+  stageFile(path: string, content: Buffer | string, attrs: FileAttrs): Promise<StagedFile>;
+  commitStaged(staged: StagedFile, opts: { backupSuffix: BackupSuffix }): Promise<CommitResult>;
+  discardStaged(staged: StagedFile): Promise<void>;
+  /** puts the backup taken by commitStaged back in place (or removes a created file) */
+  rollback(path: string, commit: CommitResult): Promise<void>;
+  /** removes temp files a cut connection left next to these paths */
+  cleanupTemp(paths: readonly string[]): Promise<void>;
+  /** runs through `sh -c` on the node (with sudo when configured); a non-zero exit is returned, not thrown */
+  exec(command: string, opts?: ExecOptions): Promise<ExecResult>;
+  /** the path a command run by `exec` sees for a node path (differs only for the local transport's root prefix) */
+  commandPath(path: string): string;
+  close(): Promise<void>;
+}
