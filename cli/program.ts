@@ -1,6 +1,25 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 
+export interface ControlOptions {
+  socket?: string;
+  config?: string;
+  haDir?: string;
+  node?: string;
+  lab?: string;
+}
+
+/** Where the agent's control socket is: flags shared by status and the operation verbs. */
+function withControlOptions<T>(command: T): T {
+  (command as unknown as Command)
+    .option('--socket <path>', 'control socket of the agent')
+    .option('--config <file>', 'agent config (to find its socket)')
+    .option('--ha-dir <dir>', 'heartbeat v1 directory the agent runs from')
+    .option('--node <name>', 'this node (default: hostname)')
+    .option('--lab <stack>', "talk to a lab node's agent from the host");
+  return command;
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -103,6 +122,52 @@ export function buildProgram(): Command {
       const { testFailoverCommand } = await import('./commands/lab.js');
       process.exitCode = await testFailoverCommand(stack, options);
     });
+
+  program
+    .command('agent')
+    .description('run the bundled agent: heartbeats, membership, resource groups, VIP failover')
+    .option('--config <file>', 'agent config rendered by hactl (default /etc/hactl/agent.json)')
+    .option('--ha-dir <dir>', 'run from heartbeat v1 ha.cf + haresources + authkeys in DIR instead')
+    .option('--node <name>', 'this node (default: hostname, like heartbeat)')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace')
+    .action(async (options) => {
+      const { agentCommand } = await import('./commands/agent.js');
+      process.exitCode = await agentCommand(options);
+    });
+
+  withControlOptions(
+    program.command('status').description('nodes, links, groups and where they run, failed actions, fail-counts (crm_mon-like)').option('--json', 'machine-readable'),
+  ).action(async (options) => {
+    const { statusCommand } = await import('./commands/agent.js');
+    process.exitCode = await statusCommand(options);
+  });
+
+  const verbs = [
+    ['standby', '<node>', 'move every group off NODE and keep it off (crm node standby)'],
+    ['online', '<node>', 'let NODE run groups again (crm node online)'],
+    ['move', '<group> <node>', 'move GROUP to NODE and pin it there (crm resource move)'],
+    ['unmove', '<group>', 'drop the pin set by move (crm resource unmove)'],
+    ['cleanup', '[resource] [node]', 'forget failures and fail-counts (crm resource cleanup)'],
+  ] as const;
+  for (const [verb, args, description] of verbs) {
+    withControlOptions(program.command(`${verb} ${args}`).description(description)).action(async (...params: unknown[]) => {
+      const options = params.at(-2) as ControlOptions;
+      const positional = params.slice(0, -2).filter((p): p is string => typeof p === 'string');
+      const { controlCommand } = await import('./commands/agent.js');
+      process.exitCode = await controlCommand(verb, positional, options);
+    });
+  }
+
+  withControlOptions(
+    program
+      .command('is-active')
+      .description('exit 0 only on the node where GROUP runs (for jobs that must run on the active node only)')
+      .argument('<group>', 'group name')
+      .option('-q, --quiet', 'print nothing'),
+  ).action(async (group, options) => {
+    const { isActiveCommand } = await import('./commands/agent.js');
+    process.exitCode = await isActiveCommand(group, options);
+  });
 
   return program as unknown as Command;
 }

@@ -1,5 +1,5 @@
 import type { ClusterModel } from '../model/model.js';
-import type { RenderResult } from '../render/render-stack.js';
+import type { RenderedFile } from '../render/artifact.js';
 import { limiter } from '../transport/limit.js';
 import { backupSuffix as dailySuffix } from '../transport/shell.js';
 import type { BackupSuffix } from '../transport/transport.js';
@@ -13,7 +13,7 @@ import { writeTarget, type FileReport } from './write-target.js';
 
 export interface ApplyOptions {
   model: ClusterModel;
-  result: Pick<RenderResult, 'files'>;
+  result: { files: readonly RenderedFile[] };
   transports: TransportMap;
   /** nodes worked on at once; default 10 */
   concurrency?: number;

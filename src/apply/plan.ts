@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClusterModel } from '../model/model.js';
 import type { CheckerId, RenderedFile, ServiceAction } from '../render/artifact.js';
-import type { RenderResult } from '../render/render-stack.js';
 import { limiter } from '../transport/limit.js';
 import { normalizeMode } from '../transport/shell.js';
 import type { Transport } from '../transport/transport.js';
@@ -57,7 +56,7 @@ export type TransportMap = ReadonlyMap<string, Transport>;
 
 export interface PlanOptions {
   model: ClusterModel;
-  result: Pick<RenderResult, 'files'>;
+  result: { files: readonly RenderedFile[] };
   transports: TransportMap;
   /** nodes read at once; default 10 */
   concurrency?: number;
@@ -119,8 +118,13 @@ export function transportFor(target: ApplyTarget, transports: TransportMap): Tra
 }
 
 /** Reads the live files of one target and pairs each plan entry with the rendered file it came from. */
-export async function planTarget(target: ApplyTarget, transport: Transport): Promise<{ plan: NodePlan; pairs: { planned: PlannedFile; file: RenderedFile }[] }> {
-  const pairs = await Promise.all(target.files.map(async (file) => ({ planned: planFile(file, await transport.readFile(file.path)), file })));
+export async function planTarget(
+  target: ApplyTarget,
+  transport: Transport,
+  opts: { removeTemp?: boolean } = {},
+): Promise<{ plan: NodePlan; pairs: { planned: PlannedFile; file: RenderedFile }[] }> {
+  const live = await transport.readFiles(target.files.map((f) => f.path), opts);
+  const pairs = target.files.map((file, i) => ({ planned: planFile(file, live[i]), file }));
   const files = pairs.map((p) => p.planned);
   return {
     plan: { node: target.node, scope: target.scope, via: target.via, target: transport.target, files, services: serviceSteps(files) },

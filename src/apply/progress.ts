@@ -1,6 +1,6 @@
 import { Listr } from 'listr2';
+import type { RenderedFile } from '../render/artifact.js';
 import type { ClusterModel } from '../model/model.js';
-import type { RenderResult } from '../render/render-stack.js';
 import type { ApplyEvent, ApplyEventHandler } from './events.js';
 import { formatEvent } from './format-event.js';
 import { applyTargets } from './targets.js';
@@ -13,7 +13,7 @@ export interface ApplyProgress {
 
 export interface ProgressOptions {
   model: ClusterModel;
-  result: Pick<RenderResult, 'files'>;
+  result: { files: readonly RenderedFile[] };
   stream?: NodeJS.WriteStream;
   /** default: whether the stream is a TTY */
   tty?: boolean;

@@ -26,6 +26,8 @@ const CHECKS: Partial<Record<CheckerId, RemoteCheck>> = {
 
 const NOT_INSTALLED = 127;
 
+export const hasNodeCheck = (checker: CheckerId | undefined): boolean => !!checker && CHECKS[checker] !== undefined;
+
 export type CheckOutcome =
   | { result: 'ok'; tool: string }
   | { result: 'skipped'; tool: string; reason: string }

@@ -5,7 +5,7 @@ import type { ApplyEventHandler } from './events.js';
 import { writeOrder } from './order.js';
 import { planTarget, type NodePlan, type PlannedFile } from './plan.js';
 import { redactSecretWords } from './redact.js';
-import { checkOnNode } from './remote-checks.js';
+import { checkOnNode, hasNodeCheck } from './remote-checks.js';
 import type { ApplyTarget } from './targets.js';
 
 export interface FileReport {
@@ -47,7 +47,9 @@ async function rollbackAll(ctx: WriteContext, committed: { path: string; commit:
 
 async function writeOne(ctx: WriteContext, planned: PlannedFile, file: RenderedFile): Promise<{ commit: CommitResult; checkedBy?: string }> {
   const { transport, target } = ctx;
-  const staged = await transport.stageFile(file.path, file.content, { mode: planned.mode, owner: file.owner });
+  const attrs = { mode: planned.mode, owner: file.owner };
+  if (!hasNodeCheck(file.checker)) return { commit: await transport.writeFileAtomic(file.path, file.content, attrs, { backupSuffix: ctx.backupSuffix }) };
+  const staged = await transport.stageFile(file.path, file.content, attrs);
   let checkedBy: string | undefined;
   try {
     const outcome = await checkOnNode(transport, file.checker, staged.tmpPath);
@@ -72,8 +74,7 @@ async function writeOne(ctx: WriteContext, planned: PlannedFile, file: RenderedF
  */
 export async function writeTarget(ctx: WriteContext): Promise<{ plan: NodePlan; written: FileReport[] }> {
   const { transport, target } = ctx;
-  await transport.cleanupTemp(target.files.map((f) => f.path));
-  const { plan, pairs } = await planTarget(target, transport);
+  const { plan, pairs } = await planTarget(target, transport, { removeTemp: true });
   const committed: { path: string; commit: CommitResult }[] = [];
   const written: FileReport[] = [];
   try {

@@ -1,7 +1,8 @@
-import { TransportError } from './errors.js';
+import { TransportError, type TransportErrorCode } from './errors.js';
+import type { FileChannel, NumericAttrs } from './file-channel.js';
 import {
-  attrsCommand, cleanupCommand, commitCommand, MISSING_EXIT, mkdirCommand, parseStatLine, quote, readCommand,
-  rollbackCommand, stageFromStdinCommand, sudoWrap, tmpPathFor,
+  cleanupCommand, commitCommand, idsCommand, mkdirCommand, parseReadMany, quote, readManyCommand, rollbackCommand,
+  stageFromStdinCommand, sudoWrap, tmpPathFor,
 } from './shell.js';
 import type {
   BackupSuffix, CommitResult, ExecOptions, ExecResult, FileAttrs, RemoteFile, StagedFile, Transport,
@@ -16,37 +17,33 @@ export interface RawResult {
 /** Runs `sh -c command` where the files live; throws only when the command could not run at all. */
 export type RawExec = (command: string, input?: Buffer) => Promise<RawResult>;
 
-/**
- * Writes `content` to `tmpPath` (mode 0600, fsynced). Returns false when this channel cannot (then the transport
- * streams through `dd conv=fsync` instead); throws with code ENOENT when the directory is missing.
- */
-export type Uploader = (tmpPath: string, content: Buffer) => Promise<boolean>;
-
 export interface ShellTransportOptions {
   node: string;
   target: string;
   exec: RawExec;
-  upload?: Uploader;
+  /** stage/commit without a shell per step; not used with sudo (the channel runs as the login user) */
+  files?: FileChannel;
   sudo?: boolean;
   /** prefix for every node path (the local transport's root) */
   root?: string;
   close?: () => Promise<void>;
 }
 
-const firstLine = (text: string): string => text.trim().split('\n').slice(-3).join(' / ');
+const lastLines = (text: string): string => text.trim().split('\n').slice(-3).join(' / ');
 
-/** The atomic-write protocol over any shell: both the ssh and the local transport are this plus a channel. */
+/** The atomic-write protocol over any shell: the ssh and the local transport are this plus a channel. */
 export class ShellTransport implements Transport {
   readonly node: string;
   readonly target: string;
   readonly #opts: ShellTransportOptions;
-  #upload: Uploader | undefined;
+  #files: FileChannel | undefined;
+  readonly #ids = new Map<string, Promise<NumericAttrs>>();
 
   constructor(opts: ShellTransportOptions) {
     this.node = opts.node;
     this.target = opts.target;
     this.#opts = opts;
-    this.#upload = opts.upload;
+    this.#files = opts.sudo ? undefined : opts.files;
   }
 
   commandPath(path: string): string {
@@ -58,12 +55,9 @@ export class ShellTransport implements Transport {
     return this.#opts.exec(this.#opts.sudo ? sudoWrap(command) : command, input);
   }
 
-  async #must(code: 'transport-write-failed' | 'transport-read-failed' | 'transport-command-failed', what: string, command: string, input?: Buffer): Promise<string> {
+  async #must(code: TransportErrorCode, what: string, command: string, input?: Buffer): Promise<string> {
     const r = await this.#raw(command, input);
-    if (r.code !== 0) {
-      const detail = firstLine(r.stderr) || `exit ${r.code}`;
-      throw new TransportError(code, this.node, `${this.node} (${this.target}): ${what}: ${detail}`);
-    }
+    if (r.code !== 0) throw new TransportError(code, this.node, `${this.node} (${this.target}): ${what}: ${lastLines(r.stderr) || `exit ${r.code}`}`);
     return r.stdout.toString('utf8');
   }
 
@@ -73,51 +67,76 @@ export class ShellTransport implements Transport {
     return { stdout: r.stdout.toString('utf8'), stderr: r.stderr, code: r.code };
   }
 
+  async readFiles(paths: readonly string[], opts: { removeTemp?: boolean } = {}): Promise<(RemoteFile | undefined)[]> {
+    if (paths.length === 0) return [];
+    const real = paths.map((p) => this.commandPath(p));
+    const command = opts.removeTemp ? `${cleanupCommand(real)}\n${readManyCommand(real)}` : readManyCommand(real);
+    const stdout = await this.#must('transport-read-failed', `reading ${paths.length} files`, command);
+    return parseReadMany(stdout, paths.length).map((r, i) => {
+      if (r === 'missing') return undefined;
+      if (r === 'unreadable') throw new TransportError('transport-read-failed', this.node, `${this.node} (${this.target}): cannot read ${paths[i]}`);
+      return r;
+    });
+  }
+
   async readFile(path: string): Promise<RemoteFile | undefined> {
-    const r = await this.#raw(readCommand(this.commandPath(path)));
-    if (r.code === MISSING_EXIT) return undefined;
-    const nl = r.stdout.indexOf(0x0a);
-    const meta = nl < 0 ? undefined : parseStatLine(r.stdout.subarray(0, nl).toString('utf8'));
-    if (r.code !== 0 || !meta) {
-      throw new TransportError('transport-read-failed', this.node, `${this.node} (${this.target}): reading ${path}: ${firstLine(r.stderr) || `exit ${r.code}`}`);
+    return (await this.readFiles([path]))[0];
+  }
+
+  #numericAttrs(attrs: FileAttrs): Promise<NumericAttrs> {
+    let ids = this.#ids.get(attrs.owner);
+    if (!ids) {
+      ids = this.#must('transport-write-failed', `looking up owner ${attrs.owner}`, idsCommand(attrs.owner)).then((out) => {
+        const [uid, gid] = out.trim().split(' ').map(Number);
+        if (!Number.isInteger(uid) || !Number.isInteger(gid)) {
+          throw new TransportError('transport-write-failed', this.node, `${this.node}: owner ${attrs.owner} does not exist there`);
+        }
+        return { mode: 0, uid: uid!, gid: gid! };
+      });
+      ids.catch(() => this.#ids.delete(attrs.owner));
+      this.#ids.set(attrs.owner, ids);
     }
-    return { content: r.stdout.subarray(nl + 1), ...meta };
+    return ids.then((id) => ({ ...id, mode: parseInt(attrs.mode, 8) }));
+  }
+
+  async #channelStage(files: FileChannel, real: string, tmpPath: string, bytes: Buffer, attrs: FileAttrs): Promise<boolean> {
+    const numeric = await this.#numericAttrs(attrs);
+    try {
+      return await files.stage(tmpPath, bytes, numeric);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await this.#must('transport-write-failed', `creating the directory of ${real}`, mkdirCommand(real));
+      return files.stage(tmpPath, bytes, numeric);
+    }
   }
 
   async stageFile(path: string, content: Buffer | string, attrs: FileAttrs): Promise<StagedFile> {
     const real = this.commandPath(path);
     const tmpPath = tmpPathFor(real);
     const bytes = Buffer.from(content);
-    if (await this.#tryUpload(real, tmpPath, bytes)) {
-      await this.#must('transport-write-failed', `setting mode/owner of ${path}`, attrsCommand(tmpPath, attrs));
-    } else {
-      await this.#must('transport-write-failed', `writing ${path}`, stageFromStdinCommand(real, tmpPath, attrs), bytes);
-    }
+    const files = this.#files;
+    if (files && (await this.#channelStage(files, real, tmpPath, bytes, attrs))) return { path, tmpPath };
+    this.#files = undefined;
+    await this.#must('transport-write-failed', `writing ${path}`, stageFromStdinCommand(real, tmpPath, attrs), bytes);
     return { path, tmpPath };
-  }
-
-  async #tryUpload(real: string, tmpPath: string, bytes: Buffer): Promise<boolean> {
-    const upload = this.#upload;
-    if (!upload || this.#opts.sudo) return false;
-    try {
-      if (await upload(tmpPath, bytes)) return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      await this.#must('transport-write-failed', `creating the directory of ${real}`, mkdirCommand(real));
-      if (await upload(tmpPath, bytes)) return true;
-    }
-    this.#upload = undefined;
-    return false;
   }
 
   async commitStaged(staged: StagedFile, opts: { backupSuffix: BackupSuffix }): Promise<CommitResult> {
     const real = this.commandPath(staged.path);
+    const viaChannel = await this.#files?.commit(real, staged.tmpPath, opts.backupSuffix);
+    if (viaChannel) return viaChannel;
     const backup = await this.#must('transport-write-failed', `replacing ${staged.path}`, commitCommand(real, staged.tmpPath, opts.backupSuffix));
     return backup ? { backup } : {};
   }
 
+  /** Without a file channel, staging and committing share one shell: one round trip per file. */
   async writeFileAtomic(path: string, content: Buffer | string, attrs: FileAttrs, opts: { backupSuffix: BackupSuffix }): Promise<CommitResult> {
-    return this.commitStaged(await this.stageFile(path, content, attrs), opts);
+    if (this.#files) return this.commitStaged(await this.stageFile(path, content, attrs), opts);
+    const real = this.commandPath(path);
+    const tmpPath = tmpPathFor(real);
+    const command = `${stageFromStdinCommand(real, tmpPath, attrs)} || exit 1\n${commitCommand(real, tmpPath, opts.backupSuffix)}`;
+    const backup = await this.#must('transport-write-failed', `writing ${path}`, command, Buffer.from(content));
+    return backup ? { backup } : {};
   }
 
   async discardStaged(staged: StagedFile): Promise<void> {

@@ -9,13 +9,35 @@ export const TMP_MARK = '.hactl-tmp-';
 
 export const tmpPathFor = (path: string): string => `${path}${TMP_MARK}${randomBytes(6).toString('hex')}`;
 
-/** Exit code the read command uses for "no such file", distinct from stat/cat failures (1). */
-export const MISSING_EXIT = 3;
+const READ_MISSING = '-missing-';
+const READ_ERROR = '-unreadable-';
 
-// One round trip per file: metadata on the first line, then the raw bytes. `%y` (not `%.9Y`) because
-// coreutils 8.4 on CentOS 6 has no precision for %Y.
-export const readCommand = (path: string): string =>
-  `[ -e ${quote(path)} ] || exit ${MISSING_EXIT}; stat -c '%a %U:%G %y' -- ${quote(path)} && exec cat -- ${quote(path)}`;
+// Reading many files in one round trip (a session costs a shell start, which a heavy .bashrc makes slow): per
+// file a metadata line, then the content as one base64 line, so framing survives any bytes. `%y` (not `%.9Y`)
+// because coreutils 8.4 on CentOS 6 has no precision for %Y.
+export const readManyCommand = (paths: readonly string[]): string => paths.map((p) => {
+  const P = quote(p);
+  return `if [ -e ${P} ]; then stat -c '%a %U:%G %y' -- ${P} 2>/dev/null || echo '${READ_ERROR}'; base64 -w0 < ${P} 2>/dev/null; echo; else echo '${READ_MISSING}'; echo; fi`;
+}).join('\n');
+
+export type ReadOutcome = { mode: string; owner: string; mtimeMs: number; content: Buffer } | 'missing' | 'unreadable';
+
+export function parseReadMany(stdout: string, count: number): ReadOutcome[] {
+  const lines = stdout.split('\n');
+  return Array.from({ length: count }, (_, i): ReadOutcome => {
+    const meta = lines[2 * i] ?? READ_ERROR;
+    if (meta === READ_MISSING) return 'missing';
+    const stat = parseStatLine(meta);
+    return stat ? { ...stat, content: Buffer.from(lines[2 * i + 1] ?? '', 'base64') } : 'unreadable';
+  });
+}
+
+/** Numeric ids for 'user:group' (or 'user', then the user's group), resolved on the node itself. */
+export const idsCommand = (owner: string): string => {
+  const [user = '', group] = owner.split(':');
+  const gid = group ? `getent group ${quote(group)} | cut -d: -f3` : `id -g ${quote(user)}`;
+  return `printf '%s %s\\n' "$(id -u ${quote(user)})" "$(${gid})"`;
+};
 
 export function parseStatLine(line: string): { mode: string; owner: string; mtimeMs: number } | undefined {
   const m = /^([0-7]+) (\S+) (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? ([+-])(\d\d)(\d\d)$/.exec(line.trim());

@@ -48,6 +48,11 @@ export interface Transport {
   /** where it talks to, for messages: 'root@10.0.0.1:22' or 'local:/srv/root' */
   readonly target: string;
   readFile(path: string): Promise<RemoteFile | undefined>;
+  /**
+   * Many files in one round trip, in order; undefined where a file does not exist. `removeTemp` first deletes
+   * temp files a cut connection left next to them (apply does; plan, being read-only, does not).
+   */
+  readFiles(paths: readonly string[], opts?: { removeTemp?: boolean }): Promise<(RemoteFile | undefined)[]>;
   writeFileAtomic(path: string, content: Buffer | string, attrs: FileAttrs, opts: { backupSuffix: BackupSuffix }): Promise<CommitResult>;
   /** writes the temp file (fsynced, with mode and owner) so a tool can check it before it goes live */
   stageFile(path: string, content: Buffer | string, attrs: FileAttrs): Promise<StagedFile>;

@@ -46,10 +46,13 @@ function agentConfig(nodes: string[], o: ConfigOptions = {}): Record<string, unk
   const links = o.links ?? ['ic', 'svc'];
   return {
     cluster: 'lab',
-    nodes: nodes.map((n, i) => ({ name: n, addresses: { ic: `10.30.0.${1 + i}/24`, svc: `172.30.0.${11 + i}/24` } })),
+    nodes: nodes.map((n, i) => ({
+      name: n,
+      addresses: Object.fromEntries(links.map((l) => [l, l === 'ic' ? `10.30.0.${1 + i}/24` : `172.30.0.${11 + i}/24`])),
+    })),
     links: links.map((l) => ({ name: l, mode: 'ucast', iface: l === 'ic' ? 'eth1' : 'eth0' })),
     auth: { method: 'sha256', key: KEY },
-    timings: { keepaliveMs: 50, warntimeMs: 100, deadtimeMs: 200, initdeadMs: 1000 },
+    timings: { keepaliveMs: 50, warntimeMs: 100, deadtimeMs: 200, initdeadMs: 5000 },
     autoFailback: o.autoFailback ?? false,
     ...(o.ping === false ? {} : { ping: { targets: [PING], intervalMs: 100, deadMs: 400 } }),
     log: { level: 'debug' },
@@ -226,13 +229,24 @@ describe.skipIf(skip)('agent lab scenarios, two nodes', () => {
     expect(st.nodes[1]!.status).toBe('up');
   });
 
-  it('3c. with a single interconnect link cut on one side, the ping node decides: the isolated node gives up the VIP', async () => {
-    s.writeConfig(agentConfig(['n1', 'n2'], { links: ['svc'] }));
+  it('3c. with a single interconnect link cut on one side, the side without carrier gives up: exactly one node keeps the VIP', async () => {
+    s.writeConfig(agentConfig(['n1', 'n2'], { links: ['ic'] }));
     await s.startAll('n1');
-    await s.lab.setLink('n1', 'eth0', 'down');
+    await s.lab.setLink('n1', 'eth1', 'down');
     await until('the client to reach n2', async () => (await s.client()) === 'n2');
     await new Promise((r) => setTimeout(r, 1000));
     expect(await s.vipHolders()).toEqual(['n2']);
+    expect((await s.status('n1')).groups[0]!.reason).toMatch(/lost carrier on every heartbeat link/);
+  });
+
+  it('3d. the same cut on the standby side: the active node keeps the VIP, the cut-off one does not take it', async () => {
+    s.writeConfig(agentConfig(['n1', 'n2'], { links: ['ic'] }));
+    await s.startAll('n1');
+    await s.lab.setLink('n2', 'eth1', 'down');
+    await until('n1 to see n2 dead', async () => (await s.status('n1')).nodes[1]!.status === 'dead');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await s.vipHolders()).toEqual(['n1']);
+    expect(await s.client()).toBe('n1');
   });
 
   it('4. restarts a dead service, then moves the group after migration-threshold failures', async () => {

@@ -117,6 +117,14 @@ describe('placement', () => {
     expect(decide(off, { sv1: {}, sv2: { phase: 'settling' } })).toMatchObject({ target: 'sv1', mayStart: false, waitingFor: 'sv2 to settle' });
   });
 
+  it('does not start a group a peer sees running on a node we cannot hear yet (partition heal)', () => {
+    const nodes = facts({ sv1: {}, sv2: { alive: false, web: 'running' } });
+    nodes.push({ name: 'sv3', alive: true, phase: 'active', pingReachable: 0, groups: {}, holders: { web: ['sv2'] } });
+    const c = twoNodeConfig({ nodes: ['sv1', 'sv2', 'sv3'].map((name, i) => ({ name, addresses: { ic: `10.0.0.${i + 1}` } })) });
+    const d = place({ config: c, nodes, admin: new AdminState('sv1').view(), quorum: computeQuorum(c.quorum, 2) }).get('web')!;
+    expect(d).toMatchObject({ target: 'sv1', mayStart: false, waitingFor: 'sv2 (seen holding it by a peer)' });
+  });
+
   it('ignores a node that is shutting down', () => {
     expect(decide(off, { sv1: { phase: 'leaving', web: 'stopping' }, sv2: {} })).toMatchObject({ target: 'sv2', mayStart: false });
     expect(decide(off, { sv1: { phase: 'leaving' }, sv2: {} })).toMatchObject({ target: 'sv2', mayStart: true });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HactlError } from '../../src/diagnostics/index.js';
-import { renderStack } from '../../src/render/render-stack.js';
+import { apacheExtrasRenderer } from '../../src/render/apache/index.js';
 import { heartbeatRenderer } from '../../src/render/heartbeat/index.js';
-import { directives, expectGolden, fileOf, modelOf, render, stackInput } from './render-variants.js';
+import { lsbRenderer } from '../../src/render/lsb/index.js';
+import { monitorScriptsRenderer } from '../../src/render/monitor-scripts/index.js';
+import { cibRenderer, crmshRenderer } from '../../src/render/pacemaker/index.js';
+import { renderStack } from '../../src/render/render-stack.js';
+import { allVariants, directives, env, expectGolden, fileOf, modelOf, render, stackInput } from './render-variants.js';
 
 const HA_CF = '/etc/ha.d/ha.cf';
 
@@ -200,5 +204,21 @@ describe('heartbeat on debian12 and other shapes', () => {
     }
     expect(thrown).toBeInstanceOf(HactlError);
     expect((thrown as HactlError).code).toBe('auth-secret-missing');
+  });
+});
+
+describe('determinism of the heartbeat, Pacemaker, LSB and Apache artifacts', () => {
+  const renderers = [heartbeatRenderer, monitorScriptsRenderer, crmshRenderer, cibRenderer, lsbRenderer, apacheExtrasRenderer];
+
+  it('renders every stack and variant twice to the same bytes and manifest', async () => {
+    let files = 0;
+    for (const v of await allVariants()) {
+      const first = renderStack(v.model, { renderers, env });
+      const second = renderStack(v.model, { renderers, env });
+      expect(second.manifest, v.name).toEqual(first.manifest);
+      expect(second.files.map((f) => f.content)).toEqual(first.files.map((f) => f.content));
+      files += first.files.length;
+    }
+    expect(files).toBeGreaterThan(30);
   });
 });

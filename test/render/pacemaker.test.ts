@@ -176,8 +176,9 @@ describe('crm configure script, Pacemaker 1.0 syntax (seeds 001 and 004)', async
     expect(jobScript).toMatch(/^property \$id="cib-bootstrap-options" /m);
   });
 
-  it('ends with commit, so `crm configure < FILE` applies it', () => {
-    expect(webScript.trimEnd().endsWith('\ncommit')).toBe(true);
+  it('has no commit line, which `crm configure load update` would refuse', () => {
+    expect(webScript).not.toMatch(/^commit$/m);
+    expect(webScript).toContain(`crm configure load update ${CRM_SCRIPT_PATH}`);
   });
 });
 

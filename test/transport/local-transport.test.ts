@@ -74,6 +74,17 @@ describe('the local transport', () => {
     expect(readdirSync(join(root, 'etc'))).toEqual(['unrelated']);
   });
 
+  it('reads many files in one round trip: empty, binary and missing ones in order', async () => {
+    const attrs = { mode: '0644', owner: me };
+    const binary = Buffer.from([0, 10, 255, 10, 13, 0x27]);
+    await t.writeFileAtomic('/etc/empty', '', attrs, { backupSuffix: DAY });
+    await t.writeFileAtomic('/etc/bin', binary, attrs, { backupSuffix: DAY });
+    const [empty, missing, bin] = await t.readFiles(['/etc/empty', '/etc/missing', '/etc/bin']);
+    expect(empty?.content.length).toBe(0);
+    expect(missing).toBeUndefined();
+    expect(bin?.content.equals(binary)).toBe(true);
+  });
+
   it('handles paths with spaces and quotes', async () => {
     await t.writeFileAtomic("/etc/it's here/x y", 'ok\n', { mode: '0644', owner: me }, { backupSuffix: DAY });
     expect((await t.readFile("/etc/it's here/x y"))?.content.toString()).toBe('ok\n');

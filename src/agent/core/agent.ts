@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import type { AgentConfig, AgentResource } from '../config.js';
 import { resolvePaths, type ResolvedPaths } from '../config-util.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -8,6 +9,7 @@ import type { AgentLogger } from '../log.js';
 import { FailCounts } from '../manager/failcounts.js';
 import { GroupRunner, type FailureEvent } from '../manager/group-runner.js';
 import { Membership, type MembershipEvent } from '../membership/members.js';
+import { CarrierMonitor } from '../membership/carrier.js';
 import { PingMonitor } from '../membership/ping.js';
 import { computeQuorum, type QuorumState } from '../membership/quorum.js';
 import { AdminState, splitKey } from '../placement/admin.js';
@@ -62,6 +64,7 @@ export class Agent {
   private readonly roles = new Map<string, Role>();
   private readonly fenced = new Set<string>();
   private readonly fencing = new Set<string>();
+  private carrier?: CarrierMonitor;
   private transport?: Transport;
   private control?: ControlServer;
   private heartbeatTimer?: NodeJS.Timeout;
@@ -156,6 +159,18 @@ export class Agent {
       ...(this.opts.interfaces ? { interfaces: this.opts.interfaces } : {}),
     });
     for (const l of this.transport.links) this.log.info({ event: 'link-open', ...l }, `link ${l.link} (${l.mode}) on ${l.local}:${l.port}`);
+    if (this.config.nodes.length > 1) {
+      const ifaces = linkInterfaces(this.config, this.transport, this.opts.interfaces ?? networkInterfaces());
+      this.carrier = new CarrierMonitor(
+        ifaces,
+        (iface, up) => {
+          this.log[up ? 'info' : 'warn']({ event: 'carrier', iface, up }, `carrier on ${iface} ${up ? 'up' : 'lost'}`);
+          this.scheduleReconcile();
+        },
+        (message) => this.log.warn({ event: 'carrier-error', err: message }, message),
+      );
+      await this.carrier.start();
+    }
     this.control = await startControlServer(this.paths.socket, (req) => this.handle(req));
     this.membership.start();
     this.ping.start();
@@ -202,6 +217,7 @@ export class Agent {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.membership.stop();
     this.ping.stop();
+    this.carrier?.stop();
     for (const r of this.runners.values()) r.close();
     await this.control?.close();
     await this.transport?.close();
@@ -216,10 +232,20 @@ export class Agent {
       phase: this.phase,
       pingReachable: this.ping.reachable(),
       groups,
+      holders: this.seenHolders(),
       failCounts: this.fails.report(),
       failedActions: this.fails.failedActions(),
       admin: this.admin.list(),
     };
+  }
+
+  private seenHolders(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [name, peer] of this.peers) {
+      if (!peer.report || !this.membership.isAlive(name)) continue;
+      for (const [group, g] of Object.entries(peer.report.groups)) if (g.state !== 'stopped') (out[group] ??= []).push(name);
+    }
+    return out;
   }
 
   /** Our report changed: rebuild it and send it now rather than at the next keepalive. */
@@ -297,6 +323,8 @@ export class Agent {
       this.persistSoon();
     }
     if (report.phase === 'active' && this.phase === 'settling') this.membership.shortenInitdead();
+    // What we see peers hold is part of our own report.
+    this.markDirty();
     this.scheduleReconcile();
   }
 
@@ -307,7 +335,10 @@ export class Agent {
       const level = e.to === 'dead' || e.to === 'warn' ? 'warn' : 'info';
       this.log[level]({ event: 'node-state', peer: e.node, from: e.from, to: e.to, cause: e.cause }, `node ${e.node}: ${e.from} -> ${e.to} (${e.cause})`);
       this.checkSettled();
-      if (e.to !== 'warn') this.scheduleReconcile();
+      if (e.to !== 'warn') {
+        this.markDirty();
+        this.scheduleReconcile();
+      }
     } else {
       this.log.info({ event: 'link-state', peer: e.node, link: e.link, from: e.from, to: e.to, cause: e.cause }, `link ${e.link} to ${e.node}: ${e.from} -> ${e.to} (${e.cause})`);
     }
@@ -342,11 +373,18 @@ export class Agent {
     return this.config.nodes.map((n): NodeFacts => {
       if (n.name === this.node) {
         const r = this.buildReport();
-        return { name: n.name, alive: true, phase: this.phase, pingReachable: r.pingReachable, groups: r.groups };
+        return { name: n.name, alive: true, phase: this.phase, pingReachable: r.pingReachable, groups: r.groups, isolated: this.carrier?.allDown() ?? false };
       }
       const report = this.peers.get(n.name)?.report;
       const alive = this.membership.isAlive(n.name) && report !== undefined;
-      return { name: n.name, alive, phase: report?.phase ?? 'settling', pingReachable: report?.pingReachable ?? 0, groups: report?.groups ?? {} };
+      return {
+        name: n.name,
+        alive,
+        phase: report?.phase ?? 'settling',
+        pingReachable: report?.pingReachable ?? 0,
+        groups: report?.groups ?? {},
+        holders: report?.holders ?? {},
+      };
     });
   }
 
@@ -615,4 +653,15 @@ export class Agent {
       accepted: this.filter.accepted,
     };
   }
+}
+
+/** The interface of each heartbeat link: named in the config, else the one holding the link's local address. */
+function linkInterfaces(config: AgentConfig, transport: Transport, ifaces: InterfaceTable): string[] {
+  const out = new Set<string>();
+  for (const info of transport.links) {
+    const named = config.links.find((l) => l.name === info.link)?.iface;
+    const found = named ?? Object.entries(ifaces).find(([, addrs]) => (addrs ?? []).some((a) => a.address === info.local))?.[0];
+    if (found) out.add(found);
+  }
+  return [...out];
 }

@@ -52,6 +52,8 @@ export class GroupRunner {
   private readonly members: Member[];
   private closed = false;
   private stopCause: string | undefined;
+  /** Aborts the start in progress once its result no longer matters. */
+  private startAbort: AbortController | undefined;
   private startCause: string | undefined;
 
   constructor(
@@ -82,6 +84,7 @@ export class GroupRunner {
   want(desired: 'started' | 'stopped', cause?: string): void {
     if (this.closed || this.desired === desired) return;
     this.desired = desired;
+    if (desired === 'stopped') this.startAbort?.abort();
     this.stopCause = desired === 'stopped' ? cause : undefined;
     this.startCause = desired === 'started' ? cause : undefined;
     void this.loop();
@@ -181,8 +184,10 @@ export class GroupRunner {
         continue;
       }
       const t0 = performance.now();
+      const abort = new AbortController();
+      this.startAbort = abort;
       try {
-        const ctx = { timeoutMs: m.res.ops.start.timeoutMs };
+        const ctx = { timeoutMs: m.res.ops.start.timeoutMs, signal: abort.signal };
         await withTimeout(m.driver.start(ctx), ctx.timeoutMs + SLACK_MS, `start ${m.res.id}`);
         this.hooks.onOp?.(this.group.name, m.res.id, 'start', performance.now() - t0, true);
         m.state = 'started';
@@ -190,6 +195,8 @@ export class GroupRunner {
       } catch (err) {
         this.hooks.onOp?.(this.group.name, m.res.id, 'start', performance.now() - t0, false);
         m.state = 'unknown';
+        // Given up on purpose (stop requested, earlier member failed): not a failure of this resource.
+        if (abort.signal.aborted) return;
         if (this.fail(m, 'start', (err as Error).message) === 'continue') {
           m.state = 'started';
           continue;
@@ -233,6 +240,7 @@ export class GroupRunner {
       return 'continue';
     }
     const fatal = op === 'start' && onFail === 'restart';
+    if (op === 'monitor') this.startAbort?.abort();
     const count = this.fails.record(m.res.id, op, reason, fatal);
     this.scheduleExpiry(m.res.id);
     this.hooks.onFailure({ group: this.group.name, resource: m.res.id, op, reason, onFail, count });
@@ -275,10 +283,29 @@ export class GroupRunner {
       return;
     }
     m.state = 'unknown';
-    const detail = r.state === 'stopped' ? `not running${r.detail ? ` (${r.detail})` : ''}` : r.detail;
-    if (this.fail(m, 'monitor', detail) === 'continue') {
+    const index = this.members.indexOf(m);
+    // An earlier member's failure is already being handled; its restart covers this one.
+    if (this.members.slice(0, index).some((e) => e.state === 'unknown')) return;
+    let culprit = m;
+    let detail = r.state === 'stopped' ? `not running${r.detail ? ` (${r.detail})` : ''}` : r.detail;
+    // A check (e.g. http) often notices first that an earlier member (the process) died: blame and restart that one.
+    for (const e of this.members.slice(0, index)) {
+      if (e.state !== 'started' || e.driver.monitorOnly) continue;
+      const er = await this.runMonitor(e);
+      if (this.closed || m.epoch !== epoch) return;
+      if (er.state !== 'running') {
+        this.cancelMonitor(e);
+        e.state = 'unknown';
+        culprit = e;
+        detail = er.state === 'stopped' ? `not running${er.detail ? ` (${er.detail})` : ''}` : er.detail;
+        break;
+      }
+    }
+    if (this.fail(culprit, 'monitor', detail) === 'continue') {
+      culprit.state = 'started';
       m.state = 'started';
-      this.scheduleMonitor(m);
+      this.scheduleMonitor(culprit);
+      if (culprit !== m) this.scheduleMonitor(m);
     }
   }
 

@@ -12,6 +12,10 @@ export interface NodeFacts {
   phase: NodeReport['phase'];
   pingReachable: number;
   groups: Readonly<Record<string, GroupReport>>;
+  /** group -> nodes this node sees holding it (from its report). */
+  holders?: Readonly<Record<string, readonly string[]>>;
+  /** Every heartbeat NIC of the node lost carrier: it is the cut-off side (known to the node itself only). */
+  isolated?: boolean;
 }
 
 export interface PlacementInput {
@@ -118,8 +122,12 @@ function decide(group: AgentGroup, input: PlacementInput, done: Map<string, Grou
           : `best score on ${target}${excluded.length ? ` (${excluded.join('; ')})` : ''}`;
   const others = holders.filter((h) => h !== target);
   const settling = alive.filter((n) => n.phase === 'settling').map((n) => n.name);
+  const aliveNames = new Set(alive.map((n) => n.name));
+  // Holders a peer sees but we do not (yet): views differ for a moment after a partition heals.
+  const unseen = [...new Set(alive.flatMap((n) => n.holders?.[group.name] ?? []))].filter((h) => !aliveNames.has(h));
   let waitingFor: string | undefined;
   if (others.length > 0) waitingFor = `${others.join(', ')} to stop it`;
+  else if (unseen.length > 0) waitingFor = `${unseen.join(', ')} (seen holding it by a peer)`;
   else if (settling.length > 0) waitingFor = `${settling.join(', ')} to settle`;
   return { ...base, target, reason, mayStart: waitingFor === undefined, ...(waitingFor ? { waitingFor } : {}) };
 }
@@ -128,6 +136,7 @@ function ineligible(n: NodeFacts, group: AgentGroup, input: PlacementInput, done
   const { config, admin } = input;
   if (!n.alive) return 'is not in this partition';
   if (n.phase === 'leaving') return 'is shutting down';
+  if (n.isolated) return 'lost carrier on every heartbeat link';
   if (admin.standby.has(n.name)) return 'is in standby';
   if (n.pingReachable < config.ping.minReachable) return `reaches ${n.pingReachable}/${config.ping.targets.length} ping nodes`;
   if (n.groups[group.name]?.banned) return 'reached the migration threshold';

@@ -5,6 +5,11 @@ export interface NodeReport {
   /** Ping targets this node reaches. */
   pingReachable: number;
   groups: Record<string, GroupReport>;
+  /**
+   * group -> other nodes this node sees holding it. Lets a node that just rejoined learn of a holder it cannot
+   * hear yet (partition heal), so it does not start the group on top of it.
+   */
+  holders?: Record<string, string[]>;
   failCounts: FailCountReport[];
   failedActions: FailedActionReport[];
   admin: AdminEntry[];
@@ -64,7 +69,7 @@ export function decodeReport(payload: Buffer): NodeReport | undefined {
     return undefined;
   }
   if (!isObj(v)) return undefined;
-  const { phase, pingReachable, groups, failCounts, failedActions, admin } = v;
+  const { phase, pingReachable, groups, holders, failCounts, failedActions, admin } = v;
   if (phase !== 'settling' && phase !== 'active' && phase !== 'leaving') return undefined;
   if (!isCount(pingReachable)) return undefined;
   if (!isObj(groups) || Object.keys(groups).length > LIMIT) return undefined;
@@ -73,6 +78,15 @@ export function decodeReport(payload: Buffer): NodeReport | undefined {
     if (!NAME.test(name) || !isObj(g)) return undefined;
     if (!GROUP_STATES.includes(g.state as GroupRunState) || typeof g.banned !== 'boolean') return undefined;
     outGroups[name] = { state: g.state as GroupRunState, banned: g.banned };
+  }
+  const outHolders: Record<string, string[]> = {};
+  if (holders !== undefined) {
+    if (!isObj(holders) || Object.keys(holders).length > LIMIT) return undefined;
+    for (const [name, nodes] of Object.entries(holders)) {
+      const l = list(nodes, (x) => (isName(x) ? x : undefined));
+      if (!NAME.test(name) || !l) return undefined;
+      outHolders[name] = l;
+    }
   }
   const fc = list(failCounts, (x): FailCountReport | undefined =>
     isObj(x) && isName(x.resource) && isCount(x.count) && isCount(x.lastAt)
@@ -87,7 +101,7 @@ export function decodeReport(payload: Buffer): NodeReport | undefined {
   );
   const ad = list(admin, decodeAdminEntry);
   if (!fc || !fa || !ad) return undefined;
-  return { phase, pingReachable, groups: outGroups, failCounts: fc, failedActions: fa, admin: ad };
+  return { phase, pingReachable, groups: outGroups, holders: outHolders, failCounts: fc, failedActions: fa, admin: ad };
 }
 
 export function decodeAdminEntry(x: unknown): AdminEntry | undefined {

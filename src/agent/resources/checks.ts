@@ -65,10 +65,11 @@ export function httpProbe(url: string, timeoutMs: number, expectStatus: number, 
 function checkDriver(check: (timeoutMs: number) => Promise<string | undefined>): ResourceDriver {
   return {
     monitorOnly: true,
-    async start({ timeoutMs }) {
+    async start({ timeoutMs, signal }) {
       const deadline = Date.now() + timeoutMs;
       let err: string | undefined;
       for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
+        if (signal?.aborted) throw new OpFailure('start aborted');
         err = await check(Math.max(1, Math.min(deadline - Date.now(), timeoutMs)));
         if (err === undefined) return;
         if (Date.now() + wait >= deadline) break;

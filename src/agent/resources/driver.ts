@@ -2,6 +2,8 @@ import type { AgentLogger } from '../log.js';
 
 export interface OpContext {
   timeoutMs: number;
+  /** Aborted when the result no longer matters (the group is being stopped); long waits should give up. */
+  signal?: AbortSignal;
   /** Monitor interval, for OCF_RESKEY_CRM_meta_interval. */
   intervalMs?: number;
 }

@@ -8,6 +8,7 @@ import { condense } from './cib.js';
 
 const INIT_D = '/etc/init.d';
 const OCF_ROOT = '/usr/lib/ocf/resource.d';
+const LOG_DIR = '/var/log/crmsh';
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 interface AgentUse {
@@ -131,10 +132,13 @@ async function prepareSandbox(file: RenderedFile, context: CheckContext, dir: st
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+const ESC = String.fromCharCode(27);
+/** `-D plain` is not honoured for every line: strip colour codes. */
+const plain = (text: string) => text.split(ESC).map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, ''))).join('');
+
 /** crmsh relays crm_verify's info and warning lines as `ERROR: INFO: ...` and `ERROR: (func) warning: ...`. */
 function realErrors(output: string): string[] {
-  return output
-    .replace(/\x1b\[[0-9;]*m/g, '')
+  return plain(output)
     .split('\n')
     .filter((l) => /^ERROR:/.test(l) && !/^ERROR:\s*(INFO:|\(\w+\)\s+warning:)/.test(l));
 }
@@ -149,9 +153,12 @@ async function checkScript(file: RenderedFile, index: number, context: CheckCont
   await mkdir(dir, { recursive: true });
   const sandbox = await prepareSandbox(file, context, dir);
   await writeFile(join(dir, 'script.crm'), sandbox.script);
+  const isolated = process.getuid?.() === 0;
   const lines = [
     'set -e',
     ...sandbox.overlays.map((o) => `mount --bind ${quote(o.copy)} ${quote(o.target)}`),
+    // crmsh appends to its log on the host; a check should leave no trace there
+    ...(isolated ? [`if [ -d ${LOG_DIR} ]; then mount -t tmpfs hactl-crmsh-log ${LOG_DIR}; fi`] : []),
     `cd ${quote(dir)}`,
     `cibadmin --empty ${schema} > cib.xml`,
     'set +e',
@@ -161,7 +168,10 @@ async function checkScript(file: RenderedFile, index: number, context: CheckCont
     'echo $? > verify.rc',
   ];
   await writeFile(join(dir, 'run.sh'), `${lines.join('\n')}\n`);
-  const argv = sandbox.overlays.length > 0 ? ['unshare', '--mount', '--propagation', 'private', 'sh', 'run.sh'] : ['sh', 'run.sh'];
+  if (sandbox.overlays.length > 0 && !isolated) {
+    return { ...base, ok: false, message: `needs root: agents missing on this host are provided in a private mount namespace\n${sandbox.notes.join('\n')}` };
+  }
+  const argv = isolated ? ['unshare', '--mount', '--propagation', 'private', 'sh', 'run.sh'] : ['sh', 'run.sh'];
   const run = await execa(argv[0]!, argv.slice(1), {
     cwd: dir,
     reject: false,
@@ -176,7 +186,7 @@ async function checkScript(file: RenderedFile, index: number, context: CheckCont
   const verifyRc = Number((await readFile(join(dir, 'verify.rc'), 'utf8')).trim());
   const errors = realErrors(crmOut);
   if (crmRc !== 0 || errors.length > 0) {
-    return { ...base, ok: false, message: condense(errors.length ? errors.join('\n') : crmOut.replace(/\x1b\[[0-9;]*m/g, '')) };
+    return { ...base, ok: false, message: condense(errors.length ? errors.join('\n') : plain(crmOut)) };
   }
   const verifyErrors = verifyOut.split('\n').filter((l) => /\berror\b|Errors found/i.test(l));
   if (verifyRc !== 0 && (verifyRc !== 78 || verifyErrors.length > 0)) return { ...base, ok: false, message: condense(verifyOut) };

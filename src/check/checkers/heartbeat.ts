@@ -147,7 +147,10 @@ async function runHeartbeat(files: NodeFiles, context: CheckContext): Promise<{ 
     `mkdir -p ${quote(`${layer}/upper`)} ${quote(`${layer}/work`)}`,
     `mount -t overlay hactl-hb -o ${quote(`lowerdir=/,upperdir=${layer}/upper,workdir=${layer}/work`)} ${quote(root)}`,
     `mount -t proc proc ${quote(`${root}/proc`)}`,
-    `mount --rbind /dev ${quote(`${root}/dev`)}`,
+    // a /dev of harmless devices only: no /dev/log into the host's syslog, and above all no /dev/watchdog,
+    // which reboots the host when opened and then left without the magic close
+    `mount -t tmpfs hactl-dev ${quote(`${root}/dev`)}`,
+    ...['null', 'zero', 'random', 'urandom'].flatMap((d) => [`touch ${quote(`${root}/dev/${d}`)}`, `mount --bind /dev/${d} ${quote(`${root}/dev/${d}`)}`]),
     `rm -f ${['ha.cf', 'authkeys', 'haresources'].map((n) => quote(`${root}${HA_DIR}/${n}`)).join(' ')}`,
     `cp -p ${quote(haDir)}/* ${quote(`${root}${HA_DIR}/`)}`,
     ...placed.flatMap((p) => [`mkdir -p ${quote(`${root}${dirname(p.target)}`)}`, `cp -p ${quote(p.source)} ${quote(`${root}${p.target}`)}`]),
@@ -191,6 +194,10 @@ async function checkNode(files: NodeFiles, mine: readonly RenderedFile[], contex
   if (parsed.length === 0) return results;
   if (!files.haCf) {
     for (const f of parsed) results.push({ node: files.node, path: f.path, tool: RUN_TOOL, ok: false, message: `no ${HA_DIR}/ha.cf rendered for ${files.node}: heartbeat cannot read ${f.path} without it` });
+    return results;
+  }
+  if (process.getuid?.() !== 0) {
+    for (const f of parsed) results.push({ node: files.node, path: f.path, tool: RUN_TOOL, ok: false, message: 'needs root: heartbeat is run in private mount, PID and network namespaces' });
     return results;
   }
   const run = await runHeartbeat(files, context);

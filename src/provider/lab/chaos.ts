@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Lab } from '../../lab/index.js';
 import { readState } from '../../lab/state.js';
 import type { ClusterModel } from '../../model/model.js';
@@ -8,13 +9,54 @@ import type { RenderedFile } from '../../render/artifact.js';
 
 export type Fault = 'kill' | 'link' | 'service';
 
-/** SIGKILL of the node's runtime daemon (the lab knows its PID). Returns the PID killed. */
+/**
+ * SIGKILL of the node's runtime daemon and every process it started (keepalived's VRRP child would otherwise
+ * see its parent die and resign gracefully, which is not a crash). Returns the daemon's PID.
+ */
 export function killRuntime(lab: Lab, model: ClusterModel, node: string): number {
   const member = memberName(node);
   const tracked = readState(lab.name)?.processes.find((p) => p.member === member && isRuntimeProcess(model.runtime, p.argv));
   if (!tracked) throw new Error(`no ${model.runtime} daemon is running on ${node}`);
-  process.kill(tracked.pid, 'SIGKILL');
+  for (const pid of [tracked.pid, ...descendants(tracked.pid)]) {
+    try {
+      process.kill(pid, 'SIGSTOP');
+    } catch {
+      // already gone
+    }
+  }
+  for (const pid of [tracked.pid, ...descendants(tracked.pid)]) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   return tracked.pid;
+}
+
+/** Children, grandchildren, ... of a PID, from /proc (the lab has no PID namespaces). */
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited while we looked
+    }
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    for (const [child, parent] of parentOf) {
+      if (parent !== pid) continue;
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
 }
 
 export function restartRuntime(lab: Lab, model: ClusterModel, node: string, files: readonly RenderedFile[]): number {

@@ -22,7 +22,8 @@ export const apacheExtrasRenderer: Renderer = {
           mode: '0644',
           owner: 'root:root',
           service: { name: serviceName, action: 'reload' },
-          checker: 'apache',
+          // apachectl -t needs the whole httpd configuration around it, which hactl does not render
+          checker: 'none',
         });
       }
       if (a.indexHtml) {

@@ -2,7 +2,7 @@ import { formatCrmDuration, formatHaDuration } from '../../model/duration.js';
 import type { ClusterModel, HeartbeatModel, LinkModel, NodeModel } from '../../model/model.js';
 import type { PlatformProfile } from '../../platform/profiles.js';
 import { monitoredPrimitives } from '../monitor-scripts/select.js';
-import { pingReplacesPingd } from '../pacemaker/plan.js';
+import { pingReplacesPingd } from '../pacemaker/ping.js';
 import { heartbeatPaths } from './paths.js';
 
 export interface HaCfView {

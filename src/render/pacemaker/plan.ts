@@ -1,8 +1,10 @@
 import { formatCrmDuration } from '../../model/duration.js';
-import type { ClusterModel, ConstraintModel, OpModel, PrimitiveModel, Score } from '../../model/model.js';
+import type { ClusterModel, OpModel, PrimitiveModel } from '../../model/model.js';
 import { allPrimitives } from '../../model/normalize.js';
 import type { PlatformProfile } from '../../platform/profiles.js';
 import { agentOf, type Agent } from './agents.js';
+import { planConstraint, preferredLocations } from './constraints.js';
+import { pingResource } from './ping.js';
 import { translateProperties } from './properties.js';
 import { roleName, type Syntax } from './syntax.js';
 
@@ -91,33 +93,6 @@ function planPrimitive(p: PrimitiveModel, profile: PlatformProfile, syntax: Synt
   };
 }
 
-export const PING_RESOURCE = 'ping';
-
-/**
- * heartbeat's respawned pingd (seed 003) is gone from Pacemaker 2; the same node attribute comes from an
- * ocf:pacemaker:ping clone there, so ha.cf drops the respawn line (see src/render/heartbeat/ha-cf.ts).
- */
-export function pingReplacesPingd(model: ClusterModel): boolean {
-  return model.runtime === 'pacemaker' && model.pacemaker?.syntax === '2' && model.heartbeat?.pingd !== undefined && model.heartbeat.ping.length > 0;
-}
-
-function pingResource(model: ClusterModel): PlannedPrimitive | undefined {
-  const hb = model.heartbeat;
-  if (!hb?.pingd || !pingReplacesPingd(model)) return undefined;
-  return {
-    id: PING_RESOURCE,
-    agent: { cls: 'ocf', provider: 'pacemaker', type: 'ping' },
-    params: [
-      ['host_list', hb.ping.join(' ')],
-      ['multiplier', String(hb.pingd.multiplier)],
-      ['dampen', formatCrmDuration(hb.pingd.dampenMs)],
-      ['name', hb.pingd.attribute],
-    ],
-    ops: [{ name: 'monitor', interval: '10s', timeout: '60s' }],
-    meta: [],
-  };
-}
-
 function paramsOf(p: PrimitiveModel): Pair[] {
   switch (p.kind) {
     case 'vip':
@@ -176,43 +151,4 @@ function planPromotable(p: Extract<PrimitiveModel, { kind: 'drbd' }>, model: Clu
     ['notify', 'true'],
   ];
   return { id: p.master.name, child: p.name, meta };
-}
-
-function preferredLocations(model: ClusterModel, syntax: Syntax): PlannedConstraint[] {
-  const located = new Set(model.constraints.flatMap((c) => (c.type === 'location' ? [c.rsc] : [])));
-  const planned: PlannedConstraint[] = [];
-  for (const r of model.resources) {
-    if (r.kind === 'group' && r.preferred && !located.has(r.name)) {
-      planned.push({ type: 'location', id: `loc_${r.name}_${r.preferred}`, rsc: r.name, score: String(r.score), node: r.preferred });
-    }
-  }
-  for (const r of allPrimitives(model)) {
-    if (r.kind === 'drbd' && r.master.preferred && !located.has(r.master.name)) {
-      planned.push({
-        type: 'location',
-        id: `loc_${r.master.name}_${r.master.preferred}`,
-        rsc: r.master.name,
-        score: String(r.master.score),
-        node: r.master.preferred,
-        role: roleName('master', syntax),
-      });
-    }
-  }
-  return planned;
-}
-
-function planConstraint(c: ConstraintModel, syntax: Syntax): PlannedConstraint {
-  const role = (r: 'master' | 'slave' | 'started' | undefined) => (r ? roleName(r, syntax) : undefined);
-  switch (c.type) {
-    case 'location':
-      return { type: 'location', id: c.id, rsc: c.rsc, score: scoreText(c.score), node: c.node, role: role(c.role) };
-    case 'colocation':
-      return { type: 'colocation', id: c.id, score: scoreText(c.score), rsc: c.rsc, with: c.with, withRole: role(c.withRole) };
-    case 'order':
-      return { type: 'order', id: c.id, kind: c.kind, first: c.first, firstAction: c.firstAction, then: c.then, thenAction: c.thenAction };
-  }
-}
-
-function scoreText(score: Score): string {
-  return String(score);
 }

@@ -5,7 +5,7 @@ import { ShellTransport, type RawExec, type RawResult } from '../shell-transport
 import type { Transport } from '../transport.js';
 import { connectSsh, type SshConnectOptions } from './connect.js';
 import type { SshEndpoint } from './inventory.js';
-import { sftpUploader } from './sftp-upload.js';
+import { sftpFiles } from './sftp-files.js';
 
 const MAX_STDERR = 64 * 1024;
 // OpenSSH's default MaxSessions is 10 per connection, and the SFTP session takes one of them.
@@ -60,26 +60,30 @@ export async function sshTransport(endpoint: SshEndpoint, opts: SshConnectOption
   const failAll = (): void => {
     for (const fail of [...pending]) fail(lost());
   };
-  client.on('error', failAll);
+  client.on('error', (e) => { console.error('ssh2 error', e.message); failAll(); });
   let gone = false;
   client.on('close', () => {
-    gone = true;
+    gone = true; console.error('ssh2 close');
     if (!closing) failAll();
   });
-  const sftpUpload = sftpUploader(client);
+  const files = sftpFiles(client);
+  const wrap = async <T>(what: string, op: () => Promise<T>): Promise<T> => {
+    try {
+      return await op();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw err;
+      if (gone) throw lost();
+      throw new TransportError('transport-write-failed', endpoint.node, `${endpoint.node} (${target}): sftp ${what}: ${(err as Error).message}`);
+    }
+  };
   return new ShellTransport({
     node: endpoint.node,
     target,
     sudo: endpoint.sudo,
     exec: channelExec(client, lost, pending),
-    upload: async (tmpPath, bytes) => {
-      try {
-        return await sftpUpload(tmpPath, bytes);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw err;
-        if (gone) throw lost();
-        throw new TransportError('transport-write-failed', endpoint.node, `${endpoint.node} (${target}): sftp write of ${tmpPath}: ${(err as Error).message}`);
-      }
+    files: {
+      stage: (tmpPath, bytes, attrs) => wrap(`write of ${tmpPath}`, () => files.stage(tmpPath, bytes, attrs)),
+      commit: (path, tmpPath, suffix) => wrap(`rename to ${path}`, () => files.commit(path, tmpPath, suffix)),
     },
     close: async () => {
       closing = true;

@@ -1,0 +1,191 @@
+/**
+ * Failover benchmark: the bundled agent and keepalived side by side on the same namespace lab, measured from the
+ * client namespace (TCP on the VIP every 10 ms) as the time from fault to the first answer of the new node.
+ *
+ *   npx tsx bench/failover.ts [--reps 10] [--tunings defaults,100ms,10ms] [--scenarios kill,link,service]
+ *                             [--daemons agent,keepalived] [--idle 60] [--soak 0] [--json FILE]
+ *
+ * Needs root, iproute2, nft, curl, keepalived. Tears the lab down (namespaces, processes by PID) on exit.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, release } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Bench, buildAgent, procSample, sleep, type Daemon, type Tuning } from './failover-lab.js';
+import { fmt, markdownTable, summarize } from './failover-stats.js';
+
+type Scenario = 'kill' | 'link' | 'service';
+
+const TUNINGS: Record<string, Tuning> = {
+  defaults: { name: 'defaults (1 s)', intervalMs: 1000, checkMs: 1000 },
+  '100ms': { name: '100 ms', intervalMs: 100, checkMs: 100 },
+  '10ms': { name: '10 ms', intervalMs: 10, checkMs: 10 },
+};
+
+const { values } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '10' },
+    tunings: { type: 'string', default: 'defaults,100ms,10ms' },
+    scenarios: { type: 'string', default: 'kill,link,service' },
+    daemons: { type: 'string', default: 'agent,keepalived' },
+    idle: { type: 'string', default: '60' },
+    soak: { type: 'string', default: '0' },
+    json: { type: 'string' },
+  },
+});
+const reps = Number(values.reps);
+const tunings = values.tunings.split(',').map((k) => {
+  const t = TUNINGS[k];
+  if (!t) throw new Error(`unknown tuning ${k} (${Object.keys(TUNINGS).join(', ')})`);
+  return t;
+});
+const scenarios = values.scenarios.split(',') as Scenario[];
+const daemons = values.daemons.split(',') as Daemon[];
+const idleSeconds = Number(values.idle);
+const soakSeconds = Number(values.soak);
+
+interface Sample {
+  tuning: string;
+  daemon: Daemon;
+  scenario: Scenario;
+  ms: number | undefined;
+}
+
+const samples: Sample[] = [];
+const footprint: Array<{ tuning: string; node: string; rssMb: number; cpuPercent: number; seconds: number }> = [];
+let soakReport: string | undefined;
+
+function log(msg: string): void {
+  console.error(`[${new Date().toISOString().slice(11, 23)}] ${msg}`);
+}
+
+async function startPair(bench: Bench, daemon: Daemon, t: Tuning): Promise<void> {
+  bench.writeConfigs(daemon, t);
+  bench.startDaemon(daemon, 'n1', t);
+  await sleep(daemon === 'keepalived' ? 200 : 0);
+  bench.startDaemon(daemon, 'n2', t);
+  if (!(await bench.steadyOn('n1', 20, 60_000))) throw new Error(`${daemon} (${t.name}): the VIP never settled on n1`);
+}
+
+async function once(bench: Bench, daemon: Daemon, scenario: Scenario, t: Tuning): Promise<number | undefined> {
+  const t0 = Date.now();
+  if (scenario === 'kill') await bench.crash(daemon, 'n1');
+  else if (scenario === 'link') await bench.lab.setLink('n1', 'eth0', 'down');
+  else await bench.killService('n1');
+  const answer = await bench.nextAnswer(t0, (a) => a.node === 'n2', Math.max(30_000, t.intervalMs * 20));
+  // Put n1 back in charge for the next repetition.
+  if (scenario === 'kill') {
+    await bench.removeStaleVip('n1');
+    bench.startDaemon(daemon, 'n1', t);
+  } else if (scenario === 'link') {
+    await bench.lab.setLink('n1', 'eth0', 'up');
+  } else {
+    bench.startService('n1');
+    await bench.waitFor('the service on n1', async () => (await bench.lab.exec('n1', ['curl', '-sf', '-m', '1', 'http://127.0.0.1:8080/'])).exitCode === 0, 10_000);
+    if (daemon === 'keepalived') bench.startDaemon(daemon, 'n1', t);
+    else await bench.cleanupAgent('n1');
+  }
+  if (!(await bench.steadyOn('n1', 20, 60_000))) throw new Error(`${daemon} ${scenario} (${t.name}): n1 did not take the VIP back`);
+  await sleep(200 + Math.random() * 300);
+  return answer ? answer.at - t0 : undefined;
+}
+
+async function measureFootprint(bench: Bench, t: Tuning): Promise<void> {
+  const pids = { n1: bench.daemonPid('agent', 'n1')!, n2: bench.daemonPid('agent', 'n2')! };
+  const before = { n1: procSample(pids.n1), n2: procSample(pids.n2) };
+  log(`idle footprint of the agent at ${t.name} over ${idleSeconds} s`);
+  await sleep(idleSeconds * 1000);
+  for (const n of ['n1', 'n2'] as const) {
+    const after = procSample(pids[n]);
+    footprint.push({
+      tuning: t.name,
+      node: n === 'n1' ? 'n1 (active)' : 'n2 (standby)',
+      rssMb: after.rssKb / 1024,
+      cpuPercent: ((after.cpuTicks - before[n].cpuTicks) / 100 / idleSeconds) * 100,
+      seconds: idleSeconds,
+    });
+  }
+}
+
+/** No false failover: nothing but n1 answers and no node is declared dead while nothing fails. */
+async function soak(bench: Bench, t: Tuning): Promise<void> {
+  const logs = (['n1', 'n2'] as const).map((n) => join('/run/hactl/lab', bench.name, 'logs', n, 'agent.log'));
+  const lengths = logs.map((f) => readFileSync(f, 'utf8').length);
+  const since = Date.now();
+  log(`soak: ${soakSeconds} s idle at ${t.name}`);
+  await sleep(soakSeconds * 1000);
+  const fresh = logs.map((f, i) => readFileSync(f, 'utf8').slice(lengths[i]));
+  const events = fresh.flatMap((text) => text.split('\n')).filter((l) => /"event":"(node-state|group-state|placement)"/.test(l));
+  const dead = events.filter((l) => /"to":"dead"/.test(l)).length;
+  const warn = events.filter((l) => /"to":"warn"/.test(l)).length;
+  const moves = events.filter((l) => /"event":"placement"/.test(l)).length;
+  const answered = await bench.nextAnswer(since, (a) => a.node !== 'n1', 1);
+  soakReport = `${soakSeconds} s idle at ${t.name} heartbeats: ${dead} node declared dead, ${warn} late-heartbeat warnings, ${moves} placement changes, ${answered ? 'an answer from n2 (false failover!)' : 'every client answer from n1'}`;
+  log(soakReport);
+}
+
+async function main(): Promise<void> {
+  log('building the agent');
+  const built = buildAgent();
+  const bench = new Bench('bench', built.main);
+  const cleanup = async (): Promise<void> => {
+    await bench.teardown().catch((e: unknown) => log(`teardown: ${(e as Error).message}`));
+    rmSync(built.dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  try {
+    log('building the lab');
+    await bench.setup();
+    for (const t of tunings) {
+      for (const daemon of daemons) {
+        log(`${daemon} at ${t.name}`);
+        await startPair(bench, daemon, t);
+        for (const scenario of scenarios) {
+          for (let i = 0; i < reps; i++) {
+            const ms = await once(bench, daemon, scenario, t);
+            samples.push({ tuning: t.name, daemon, scenario, ms });
+            log(`  ${scenario} #${i + 1}: ${ms === undefined ? 'no failover seen' : `${ms} ms`}`);
+          }
+        }
+        if (daemon === 'agent' && idleSeconds > 0) await measureFootprint(bench, t);
+        if (daemon === 'agent' && soakSeconds > 0 && t.intervalMs === 10) await soak(bench, t);
+        await bench.stopDaemons();
+      }
+    }
+  } finally {
+    await cleanup();
+  }
+  report();
+}
+
+function report(): void {
+  const out: string[] = [];
+  out.push(`Failover benchmark, ${new Date().toISOString()} on ${hostname()} (${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Linux ${release()}, node ${process.version})`);
+  out.push(`Command: npx tsx bench/failover.ts ${process.argv.slice(2).join(' ')}`.trim());
+  out.push(`${reps} repetitions per cell; time from fault to the first answer of the new node on the VIP, client polling TCP every 10 ms.`);
+  out.push('');
+  const rows: string[][] = [];
+  for (const t of tunings) {
+    for (const s of scenarios) {
+      const cell = (d: Daemon) => summarize(samples.filter((x) => x.tuning === t.name && x.scenario === s && x.daemon === d).map((x) => x.ms));
+      const a = cell('agent');
+      const k = cell('keepalived');
+      const show = (x: ReturnType<typeof summarize>) => (x.n === 0 ? '-' : `${fmt(x.median)} (${fmt(x.min)}-${fmt(x.max)})${x.failed ? `, ${x.failed} missed` : ''}`);
+      const ratio = a.n && k.n ? (a.median / k.median).toFixed(2) : '-';
+      rows.push([t.name, s, show(a), show(k), ratio]);
+    }
+  }
+  out.push(markdownTable(['tuning', 'scenario', 'agent median (min-max)', 'keepalived median (min-max)', 'agent/keepalived'], rows));
+  if (footprint.length) {
+    out.push('');
+    out.push(markdownTable(['tuning', 'agent', 'RSS', 'CPU (idle)'], footprint.map((f) => [f.tuning, f.node, `${f.rssMb.toFixed(1)} MB`, `${f.cpuPercent.toFixed(2)} % over ${f.seconds} s`])));
+  }
+  if (soakReport) out.push('', `Soak: ${soakReport}`);
+  console.log(out.join('\n'));
+  if (values.json) writeFileSync(values.json, JSON.stringify({ samples, footprint, soak: soakReport }, null, 2));
+}
+
+main().catch((err: unknown) => {
+  log(`failed: ${(err as Error).stack ?? String(err)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,101 @@
+import { applyStack, type ApplyReport } from '../../apply/apply.js';
+import { installPackages } from '../../apply/packages.js';
+import { applyTargets } from '../../apply/targets.js';
+import type { ClusterModel } from '../../model/model.js';
+import type { RenderResult } from '../../render/render-stack.js';
+import { buildVagrantData, vagrantSettings, VAGRANT_SCOPE, type VagrantData, type VagrantOverrides, type VagrantSettings } from '../../render/vagrant/index.js';
+import { closeTransports } from '../../transport/open-transports.js';
+import type { Transport } from '../../transport/transport.js';
+import { failureOf, runVagrant } from './cli.js';
+import { assertNetworksFree } from './check-host.js';
+import { connectMachines } from './connect.js';
+import { VagrantError } from './errors.js';
+import { phase, type VagrantEventHandler, type VagrantPhase } from './events.js';
+import { preflight } from './preflight.js';
+import { progressEvent } from './progress.js';
+import { mustProvision, runClusterStep, vagrantServices } from './provision-scripts.js';
+import { assertVagrantReady } from './validate.js';
+import { prepareWorkdir, vagrantWorkdir, withVagrantData, type VagrantWorkdir } from './workdir.js';
+
+export interface VagrantUpOptions {
+  /** provider, box, memory, … over the stack's `vagrant:` section */
+  settings?: VagrantOverrides;
+  /** default: ./.hactl/vagrant */
+  baseDir?: string;
+  onEvent?: VagrantEventHandler;
+  /** for `vagrant up`; default 30 min (emulated guests boot in minutes) */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface VagrantUpResult {
+  workdir: VagrantWorkdir;
+  settings: VagrantSettings;
+  apply: ApplyReport;
+  timings: Partial<Record<VagrantPhase, number>> & { totalMs: number };
+}
+
+/** `vagrant up` without Vagrant's provisioners: hactl provisions over its own SSH transport instead. */
+async function bringUp(dir: VagrantWorkdir, settings: VagrantSettings, opts: VagrantUpOptions, emit: VagrantEventHandler): Promise<void> {
+  const args = ['up', '--no-provision', `--provider=${settings.provider}`, ...(settings.provider === 'libvirt' ? ['--parallel'] : [])];
+  const run = await runVagrant(args, {
+    cwd: dir.root,
+    timeoutMs: opts.timeoutMs ?? 30 * 60_000,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    onRecord: (record) => {
+      const event = progressEvent(record);
+      if (event) emit(event);
+    },
+  });
+  if (run.exitCode !== 0) throw new VagrantError('vagrant-command-failed', `vagrant up failed:\n${failureOf(run)}`);
+}
+
+async function provision(model: ClusterModel, data: VagrantData, rendered: RenderResult, transports: Map<string, Transport>, emit: VagrantEventHandler, timings: VagrantUpResult['timings']): Promise<ApplyReport> {
+  await phase(emit, 'packages', timings, () => installPackages({ model, transports }));
+  const files = rendered.files.filter((f) => f.node !== VAGRANT_SCOPE);
+  const report = await phase(emit, 'apply', timings, () =>
+    applyStack({ model, result: { files }, transports, services: vagrantServices, onEvent: (event) => emit({ type: 'apply', event }) }));
+  if (!report.ok) {
+    const failed = report.nodes.filter((n) => n.error).map((n) => `${n.node}: ${n.error!.message}`);
+    throw new VagrantError('vagrant-provision-failed', `applying the files failed:\n${failed.join('\n')}`);
+  }
+  if (data.services.length) {
+    await phase(emit, 'services', timings, () => Promise.all([...transports.values()].map((t) => mustProvision(t, 'services.sh', ['start', ...data.services]))));
+  }
+  // apply left the cluster-wide files on its own choice of node: the step runs where they are
+  const via = applyTargets(model, files).find((t) => t.scope === 'cluster')?.via ?? data.clusterMachine;
+  const step = data.clusterStep;
+  const transport = transports.get(via);
+  if (step && transport) await phase(emit, 'cluster', timings, () => runClusterStep(transport, step));
+  return report;
+}
+
+/**
+ * Brings the stack up on Vagrant: checks what Vagrant would not (addresses, ports, host routes), then the tools,
+ * writes the cluster's workdir, starts the machines in parallel, and provisions them through hactl's own apply over
+ * SSH (pinned host keys), enabling the runtime's daemons and running the cluster-wide step once.
+ */
+export async function vagrantUp(model: ClusterModel, rendered: Pick<RenderResult, 'files' | 'manifest'>, opts: VagrantUpOptions = {}): Promise<VagrantUpResult> {
+  const started = performance.now();
+  const emit = opts.onEvent ?? (() => undefined);
+  const timings: VagrantUpResult['timings'] = { totalMs: 0 };
+  const settings = vagrantSettings(model, opts.settings);
+  await phase(emit, 'validate', timings, async () => {
+    for (const issue of assertVagrantReady(model, settings)) emit({ type: 'warning', issue });
+    await assertNetworksFree(model, settings);
+  });
+  await phase(emit, 'preflight', timings, () => preflight(settings));
+  const dir = vagrantWorkdir(model.cluster, opts.baseDir);
+  const data = buildVagrantData(model, settings);
+  const result = withVagrantData(rendered, data);
+  await prepareWorkdir(dir, result);
+  await phase(emit, 'machines', timings, () => bringUp(dir, settings, opts, emit));
+  const transports = await phase(emit, 'connect', timings, () => connectMachines(model, dir, true));
+  try {
+    const apply = await provision(model, data, result, transports, emit, timings);
+    timings.totalMs = performance.now() - started;
+    return { workdir: dir, settings, apply, timings };
+  } finally {
+    await closeTransports(transports.values());
+  }
+}

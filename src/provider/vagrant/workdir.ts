@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../package-root.js';
+import type { RenderResult } from '../../render/render-stack.js';
+import { treePath } from '../../render/render-stack.js';
+import { writeTree } from '../../render/write-tree.js';
+import { vagrantDataFile, VAGRANT_SCOPE, type VagrantData } from '../../render/vagrant/index.js';
+
+/** Where one cluster's Vagrant machines are driven from: its own Vagrantfile and `.vagrant` state, so clusters never mix. */
+export interface VagrantWorkdir {
+  root: string;
+  /** the rendered tree: `<node>/…`, `_cluster/…`, `_vagrant/stack.json`, `manifest.json` */
+  tree: string;
+  dataFile: string;
+  /** host keys pinned when the machines came up, for status and later applies */
+  knownHosts: string;
+}
+
+export function vagrantWorkdir(cluster: string, base = join(process.cwd(), '.hactl', 'vagrant')): VagrantWorkdir {
+  const root = resolve(base, cluster);
+  const tree = join(root, 'tree');
+  return { root, tree, dataFile: join(tree, VAGRANT_SCOPE, 'stack.json'), knownHosts: join(root, 'known_hosts') };
+}
+
+/** The rendered files with this run's Vagrant data in place of whatever the renderer produced. */
+export function withVagrantData(rendered: Pick<RenderResult, 'files' | 'manifest'>, data: VagrantData): RenderResult {
+  const file = { ...vagrantDataFile(data), renderer: 'vagrant' };
+  const files = [...rendered.files.filter((f) => f.node !== VAGRANT_SCOPE), file];
+  const manifest = [
+    ...rendered.manifest.filter((m) => m.node !== VAGRANT_SCOPE),
+    {
+      node: file.node, path: file.path, file: treePath(file), mode: file.mode, owner: file.owner,
+      sha256: createHash('sha256').update(file.content).digest('hex'), secret: false, checker: 'vagrant', renderer: 'vagrant',
+    },
+  ];
+  return { files, manifest };
+}
+
+function shim(dir: VagrantWorkdir): string {
+  return [
+    `# Written by hactl: the machines of ${dir.dataFile}, run by hactl's own Vagrantfile.`,
+    `# \`vagrant ssh NODE\`, \`vagrant status\` and \`vagrant destroy\` work from this directory.`,
+    `ENV["HACTL_VAGRANT_STACK"] = File.join(__dir__, "tree", "${VAGRANT_SCOPE}", "stack.json")`,
+    `load ${JSON.stringify(join(packageRoot(), 'Vagrantfile'))}`,
+    '',
+  ].join('\n');
+}
+
+/** Writes the tree (atomically, secrets at their modes) and the per-cluster Vagrantfile; the directory is private. */
+export async function prepareWorkdir(dir: VagrantWorkdir, result: RenderResult): Promise<void> {
+  await mkdir(dir.root, { recursive: true, mode: 0o700 });
+  await writeTree(result, dir.tree);
+  await writeFile(join(dir.root, 'Vagrantfile'), shim(dir));
+}
+
+export async function removeWorkdir(dir: VagrantWorkdir): Promise<void> {
+  await rm(dir.root, { recursive: true, force: true });
+}

@@ -1,0 +1,40 @@
+import { packagesFor } from '../../apply/packages.js';
+import type { ClusterModel } from '../../model/model.js';
+import { platformProfile } from '../../platform/profiles.js';
+import { VAGRANT_DATA_VERSION, type VagrantData } from './data.js';
+import { machineNetworks } from './networks.js';
+import { clusterStep, runtimeServices } from './runtime.js';
+import type { VagrantSettings } from './settings.js';
+
+const LOOPBACK = '127.0.0.1';
+
+/** The machines of a stack as the Vagrantfile wants them; same model and settings in, same bytes out. */
+export function buildVagrantData(model: ClusterModel, settings: VagrantSettings): VagrantData {
+  const step = clusterStep(model);
+  const last = model.nodes[model.nodes.length - 1];
+  return {
+    version: VAGRANT_DATA_VERSION,
+    cluster: model.cluster,
+    platform: model.platform,
+    provider: settings.provider,
+    box: settings.box,
+    memory: settings.memory,
+    cpus: settings.cpus,
+    libvirt: { driver: settings.libvirtDriver, domainPrefix: `hactl-${model.cluster}-`, managementNetwork: settings.managementNetwork },
+    packageInstall: platformProfile(model.platform).packageInstall,
+    packages: packagesFor(model),
+    services: runtimeServices(model),
+    machines: model.nodes.map((node) => ({
+      name: node.name,
+      hostname: node.name,
+      networks: machineNetworks(model, node.nics),
+      forwardedPorts: node.forwardedPorts.map((p) => ({ ...(p.id ? { id: p.id } : {}), guest: p.guest, host: p.host, hostIp: LOOPBACK })),
+    })),
+    clusterMachine: last?.name ?? '',
+    ...(step ? { clusterStep: step } : {}),
+  };
+}
+
+export function serializeVagrantData(data: VagrantData): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
