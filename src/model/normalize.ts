@@ -54,7 +54,7 @@ export function normalize(input: Input): ClusterModel {
       transport: input.corosync.transport ?? (input.corosync.version === 1 ? 'udpu' : 'knet'),
       mcastport: input.corosync.mcastport ?? 5405,
       ttl: input.corosync.ttl ?? 1,
-      secauth: input.corosync.secauth ?? input.corosync.version === 3,
+      secauth: input.corosync.secauth ?? (input.corosync.version === 3 && (input.corosync.transport ?? 'knet') === 'knet'),
       interconnect: input.corosync.interconnect ?? [...interconnectNics][0] ?? nodes[0]?.nics[0]?.name ?? 'eth0',
       twoNode: input.corosync.twoNode ?? nodes.length === 2,
       logfile: input.corosync.logfile ?? (input.corosync.version === 1 ? '/var/log/cluster/corosync.log' : profile.corosyncLogfile),

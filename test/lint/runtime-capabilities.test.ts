@@ -110,3 +110,21 @@ describe('pacemaker and the agent', () => {
     expect(await pathsOf(stack, 'runtime-unsupported')).toEqual(['constraints[0].colocation.withRole', 'constraints[1].order.firstAction']);
   });
 });
+
+describe('what debian12 packages can run', () => {
+  it('rejects pacemaker on heartbeat, ifcheckd and corosync 1.x on debian12', async () => {
+    const onHeartbeat = { ...pacemakerStack(), platform: 'debian12' as const };
+    onHeartbeat.heartbeat = { ...onHeartbeat.heartbeat!, ifcheckd: true };
+    expect(await pathsOf(onHeartbeat, 'runtime-unsupported')).toEqual(['pacemaker.messaging', 'heartbeat.ifcheckd']);
+    const oldCorosync = { ...corosyncStack(), platform: 'debian12' as const };
+    expect(await pathsOf(oldCorosync, 'runtime-unsupported')).toContain('corosync.version');
+  });
+
+  it('rejects corosync 3 encryption over udpu, and accepts it over knet', async () => {
+    const stack = { ...corosyncStack(), platform: 'debian12' as const };
+    stack.corosync = { ...stack.corosync!, version: 3, transport: 'udpu', secauth: true };
+    expect(await pathsOf(stack, 'runtime-unsupported')).toEqual(['corosync.secauth']);
+    stack.corosync = { ...stack.corosync, transport: 'knet' };
+    expect(await pathsOf(stack, 'runtime-unsupported')).toEqual([]);
+  });
+});

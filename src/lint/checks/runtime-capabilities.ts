@@ -90,6 +90,21 @@ function groupNotify(model: ClusterModel): Diagnostic[] {
   );
 }
 
+/** What the platform's packages cannot run: Pacemaker 2 (debian12) dropped heartbeat messaging; pm_extras is CentOS-only. */
+function platformLimits(model: ClusterModel): Diagnostic[] {
+  if (model.platform !== 'debian12') return [];
+  const out: Diagnostic[] = [];
+  if (model.runtime === 'pacemaker' && model.pacemaker?.messaging === 'heartbeat') {
+    out.push(unsupported(model, 'pacemaker.messaging', 'pacemaker on heartbeat on debian12 (Pacemaker 2 runs on corosync only)', 'use messaging: corosync with a corosync section, or platform centos6'));
+  }
+  if (model.heartbeat?.ifcheckd) out.push(unsupported(model, 'heartbeat.ifcheckd', 'ifcheckd (pm_extras) on debian12', 'drop ifcheckd: Debian has no pm_extras'));
+  if (model.corosync?.version === 1) out.push(unsupported(model, 'corosync.version', 'corosync 1.x on debian12 (Debian ships corosync 3)', 'use version: 3'));
+  if (model.corosync?.version === 3 && model.corosync.secauth && model.corosync.transport !== 'knet') {
+    out.push(unsupported(model, 'corosync.secauth', `secauth over ${model.corosync.transport} (corosync 3 encrypts only with knet)`, 'use transport: knet or secauth: false'));
+  }
+  return out;
+}
+
 /** A feature the chosen runtime cannot express is an error naming the feature and the runtime. */
 export const checkRuntimeCapabilities: Check = (model) => {
   const out: Diagnostic[] = [];
@@ -97,6 +112,7 @@ export const checkRuntimeCapabilities: Check = (model) => {
   if (model.runtime === 'heartbeat') out.push(...heartbeatLimits(model));
   if (model.runtime === 'agent') out.push(...agentLimits(model));
   out.push(...groupNotify(model));
+  out.push(...platformLimits(model));
   if (model.runtime === 'heartbeat' || model.runtime === 'pacemaker') {
     for (const p of allPrimitives(model)) {
       if (p.kind === 'exec' && p.run !== undefined) out.push(unsupported(model, `${p.path}.exec.run`, `exec run (a process supervised by the agent) of '${p.name}'`, 'give start, stop and status commands instead'));
