@@ -15,7 +15,7 @@ describe.skipIf(skip)('keepalived checker (keepalived -t in a network namespace)
   afterAll(() => expect(leftoverNetns()).toEqual([]));
 
   it('accepts keepalived.conf of every stack and variant', async () => {
-    expect(variants.map((v) => v.name).sort()).toEqual(['002-debian12', '002-vrrp-keepalived']);
+    expect(variants.map((v) => v.name)).toEqual(expect.arrayContaining(['002-debian12', '002-vrrp-keepalived']));
     for (const v of variants) {
       const results = await runChecks(v.model, render(v.model, keepalivedRenderer), [keepalivedChecker]);
       expect(results.length).toBeGreaterThan(0);

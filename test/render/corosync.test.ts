@@ -103,7 +103,6 @@ describe('corosync.conf 3 (debian12)', async () => {
     expect(udpu.map((f) => f.path)).toEqual([CONF, CONF]);
     expect(udpu[0]!.content).toContain('transport: udpu');
     expect(udpu[0]!.content).not.toContain('crypto_');
-    expect(udpu[0]!.content).toContain('# corosync 3 encrypts only with knet: udpu traffic is not encrypted');
   });
 
   it('renders the same bytes twice', async () => {
