@@ -13,6 +13,11 @@ export function printSummary(label: string, diagnostics: readonly Diagnostic[]):
   process.stderr.write(`${label}: ${ok ? 'ok' : 'failed'} (${summarize(diagnostics)})\n`);
 }
 
+/** Errors of the transport, apply, lab and agent layers carry a stable code and a message written for the operator. */
+function isUserFacing(err: { name?: string } | undefined): boolean {
+  return ['TransportError', 'ApplyError', 'LabError', 'LabProviderError', 'AgentClientError', 'AgentConfigError', 'HeartbeatV1Error', 'VagrantError'].includes(err?.name ?? '');
+}
+
 /** User errors print their diagnostics and exit 1; anything else is a bug and shows its stack only with --debug. */
 export function handleError(e: unknown): void {
   if (e instanceof HactlError) {
@@ -21,6 +26,11 @@ export function handleError(e: unknown): void {
     const err = e as Error & { code?: string; exitCode?: number };
     if (err?.code?.startsWith?.('commander.')) {
       process.exitCode = err.exitCode ?? 1;
+      return;
+    }
+    if (isUserFacing(err)) {
+      process.stderr.write(`hactl: ${err.message}${typeof err.code === 'string' ? ` [${err.code}]` : ''}\n`);
+      process.exitCode = 1;
       return;
     }
     process.stderr.write(`hactl: internal error: ${err?.message ?? String(e)}\n`);

@@ -67,6 +67,33 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('plan')
+    .description('read the live files over SSH and show per node and file what apply would change (secrets redacted)')
+    .argument('<stack>', 'stack file')
+    .option('--json', 'machine-readable plan')
+    .option('--expect-no-changes', 'exit 1 on any drift (a CI gate)')
+    .option('--accept-new-host-keys', 'trust and record host keys not yet in known_hosts (changed keys are always refused)')
+    .option('--local <dir>', 'plan against DIR/<node>/ instead of SSH')
+    .action(async (stack, options) => {
+      const { planCommand } = await import('./commands/push.js');
+      process.exitCode = await planCommand(stack, options);
+    });
+
+  program
+    .command('apply')
+    .description('push the rendered files atomically (temp file, fsync, rename, dated backup), check, then reload what changed')
+    .argument('<stack>', 'stack file')
+    .option('--concurrency <n>', 'nodes at once', '10')
+    .option('--install-packages', "install the platform's packages first (yum / apt, idempotent)")
+    .option('--json', 'print the report as JSON')
+    .option('--accept-new-host-keys', 'trust and record host keys not yet in known_hosts (changed keys are always refused)')
+    .option('--local <dir>', 'apply into DIR/<node>/ instead of SSH')
+    .action(async (stack, options) => {
+      const { applyCommand } = await import('./commands/push.js');
+      process.exitCode = await applyCommand(stack, options);
+    });
+
+  program
     .command('up')
     .description('build the stack on the local network-namespace lab, start its runtime and wait until it is healthy')
     .argument('<stack>', 'stack file')

@@ -1,3 +1,4 @@
+import { LabProviderError } from '../../src/provider/lab/errors.js';
 import { join } from 'node:path';
 import type { ControlOptions } from '../program.js';
 
@@ -19,7 +20,7 @@ async function socketFor(options: ControlOptions): Promise<string> {
   if (!options.lab) return agentSocketPath({ socket: options.socket, configPath: options.config, haDir: options.haDir, node: options.node });
   const { loadStack } = await import('../../src/load/load-stack.js');
   const loaded = await loadStack(options.lab);
-  if (!loaded.model) throw new Error(`${options.lab}: not a valid stack (run hactl validate)`);
+  if (!loaded.model) throw new LabProviderError(`${options.lab}: not a valid stack (run hactl validate)`);
   const { openStackLab, memberName } = await import('../../src/provider/lab/up.js');
   const { AGENT_CONFIG_PATH } = await import('../../src/provider/lab/runtimes.js');
   const lab = openStackLab(loaded.model);

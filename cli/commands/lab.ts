@@ -1,3 +1,4 @@
+import { LabProviderError } from '../../src/provider/lab/errors.js';
 import { renderValidated } from '../../src/render-pipeline.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import type { RenderResult } from '../../src/render/render-stack.js';
@@ -75,14 +76,14 @@ export async function chaosCommand(stack: string, action: string, node: string, 
     case 'cut-link':
     case 'heal-link': {
       const nic = extra[0];
-      if (!nic) throw new Error(`${action} needs a NIC: hactl chaos ${action} NODE NIC`);
+      if (!nic) throw new LabProviderError(`${action} needs a NIC: hactl chaos ${action} NODE NIC`);
       await lab.setLink(memberName(node), nic, action === 'cut-link' ? 'down' : 'up');
       process.stdout.write(`${node} ${nic} ${action === 'cut-link' ? 'down' : 'up'}\n`);
       return 0;
     }
     case 'kill-service': {
       const port = Number(extra[0]);
-      if (!Number.isInteger(port)) throw new Error('kill-service needs a port: hactl chaos kill-service NODE PORT');
+      if (!Number.isInteger(port)) throw new LabProviderError('kill-service needs a port: hactl chaos kill-service NODE PORT');
       process.stdout.write(`killed pid ${await chaos.killService(lab, node, port)} listening on ${port} on ${node}\n`);
       return 0;
     }
@@ -97,7 +98,7 @@ export async function chaosCommand(stack: string, action: string, node: string, 
       process.stdout.write('partition healed\n');
       return 0;
     default:
-      throw new Error(`unknown chaos action ${action} (kill-node, restart-node, cut-link, heal-link, kill-service, partition, heal)`);
+      throw new LabProviderError(`unknown chaos action ${action} (kill-node, restart-node, cut-link, heal-link, kill-service, partition, heal)`);
   }
 }
 

@@ -79,6 +79,11 @@ async function applyTarget(run: Run, target: ApplyTarget, beforeServices: Promis
 async function runServices(run: Run, target: ApplyTarget, plan: NodePlan, transport: ReturnType<typeof transportFor>, report: TargetReport): Promise<void> {
   const controller = controllerFor(run.opts, target.via);
   for (const step of plan.services) {
+    // a local directory stands in for the node: the platform's service command would act on this machine instead
+    if (!transport.nodeTools && run.opts.services === undefined) {
+      run.emit({ type: 'service-skipped', node: target.node, service: step.service, action: step.action, reason: `${transport.target} is not the node` });
+      continue;
+    }
     await controller.run({ node: target.via, transport, platform: run.opts.model.platform, service: step.service, action: step.action });
     report.services.push(step);
     run.emit({ type: 'service-reloaded', node: target.node, service: step.service, action: step.action });

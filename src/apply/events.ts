@@ -7,6 +7,7 @@ export type ApplyEvent =
   | { type: 'file-written'; node: string; path: string; action: 'create' | 'update'; backup?: string }
   | { type: 'file-rolled-back'; node: string; path: string }
   | { type: 'service-reloaded'; node: string; service: string; action: 'reload' | 'restart' }
+  | { type: 'service-skipped'; node: string; service: string; action: 'reload' | 'restart'; reason: string }
   | { type: 'node-done'; node: string; changed: number; services: number }
   | { type: 'node-failed'; node: string; error: ApplyFailure };
 

@@ -11,6 +11,8 @@ export function formatEvent(e: ApplyEvent): string {
       return `[${e.node}] ${e.action === 'create' ? 'created' : 'updated'} ${e.path}${e.backup ? ` (backup ${e.backup})` : ''}`;
     case 'file-rolled-back':
       return `[${e.node}] rolled back ${e.path}`;
+    case 'service-skipped':
+      return `[${e.node}] would ${e.action} ${e.service} (skipped: ${e.reason})`;
     case 'service-reloaded':
       return `[${e.node}] ${e.action === 'reload' ? 'reloaded' : 'restarted'} ${e.service}`;
     case 'node-done':

@@ -8,6 +8,8 @@ import { ApplyError } from './errors.js';
 
 type Component = keyof PlatformProfile['packages'];
 
+const INSTALL_TIMEOUT_MS = 15 * 60_000;
+
 /** What the stack runs, in the profile's package vocabulary (as the seeds' provision scripts install it). */
 export function componentsFor(model: ClusterModel): Component[] {
   const wanted = new Set<Component>();
@@ -88,7 +90,7 @@ export async function installPackages(opts: InstallPackagesOptions): Promise<Pac
     if (missing.length === 0) return { node: node.name, wanted, missing };
     const command = installCommand(model.platform, missing);
     if (!opts.dryRun) {
-      const r = await transport.exec(command);
+      const r = await transport.exec(command, { timeoutMs: INSTALL_TIMEOUT_MS });
       if (r.code !== 0) {
         const detail = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-3).join(' / ');
         throw new ApplyError('apply-install-failed', node.name, `${node.name}: \`${command}\` failed: ${detail || `exit ${r.code}`}`);

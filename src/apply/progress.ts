@@ -1,4 +1,4 @@
-import { Listr } from 'listr2';
+import { Listr, ListrLogger, ProcessOutput } from 'listr2';
 import type { RenderedFile } from '../render/artifact.js';
 import type { ClusterModel } from '../model/model.js';
 import type { ApplyEvent, ApplyEventHandler } from './events.js';
@@ -49,10 +49,11 @@ function update(row: Row, node: string, e: ApplyEvent): void {
     if (row.output) row.task.output = row.output;
   }
   if (e.type === 'node-done') row.settle();
-  if (e.type === 'node-failed') row.settle(new Error(formatEvent(e).replace(`[${node}] `, '')));
+  if (e.type === 'node-failed') row.settle(new Error(`${e.error.path ? `${e.error.path}: ` : ''}${e.error.message}`));
 }
 
-function taskList(rows: Map<string, Row>): ApplyProgress {
+function taskList(rows: Map<string, Row>, stream: NodeJS.WriteStream): ApplyProgress {
+  const logger = new ListrLogger({ processOutput: new ProcessOutput(stream, stream) });
   const listr = new Listr(
     [...rows.entries()].map(([, row]) => ({
       title: row.title,
@@ -64,7 +65,13 @@ function taskList(rows: Map<string, Row>): ApplyProgress {
       },
       rendererOptions: { persistentOutput: false },
     })),
-    { concurrent: true, exitOnError: false, rendererOptions: { collapseErrors: false } },
+    {
+      concurrent: true,
+      exitOnError: false,
+      rendererOptions: { collapseErrors: false, logger },
+      // listr2 falls back when process.stdout itself is no TTY (e.g. under a test runner); it writes to `stream` too
+      fallbackRendererOptions: { logger },
+    },
   );
   const running = listr.run().catch(() => undefined);
   return {
@@ -91,5 +98,5 @@ export function createApplyProgress(opts: ProgressOptions): ApplyProgress {
     };
   }
   const rows = new Map(applyTargets(opts.model, opts.result.files).map((t) => [t.node, newRow(t.node)]));
-  return taskList(rows);
+  return taskList(rows, stream);
 }

@@ -10,11 +10,14 @@ interface RemoteCheck {
   unsupported?: RegExp;
 }
 
+// keepalived before 2.0 (CentOS 6) has no -t; corosync before 3.0 no -c.
+const OLD_OPTIONS = /invalid option --|unrecognized option '|Unknown option -/;
+
 // Only tools that judge a single file in isolation; heartbeat, crmsh and drbd configs need a running cluster or
 // matching hostnames, and `hactl check` covers them before apply.
 const CHECKS: Partial<Record<CheckerId, RemoteCheck>> = {
-  keepalived: { tool: 'keepalived -t', binary: 'keepalived', command: (p) => `keepalived -t -e -f ${quote(p)}` },
-  corosync: { tool: 'corosync -t', binary: 'corosync', command: (p) => `corosync -t -c ${quote(p)}`, unsupported: /invalid option|unrecognized option/ },
+  keepalived: { tool: 'keepalived -t', binary: 'keepalived', command: (p) => `keepalived -t -e -f ${quote(p)}`, unsupported: OLD_OPTIONS },
+  corosync: { tool: 'corosync -t', binary: 'corosync', command: (p) => `corosync -t -c ${quote(p)}`, unsupported: OLD_OPTIONS },
   cib: { tool: 'crm_verify', binary: 'crm_verify', command: (p) => `crm_verify --xml-file ${quote(p)}` },
   shell: {
     tool: 'sh -n',
@@ -37,6 +40,7 @@ export type CheckOutcome =
 export async function checkOnNode(transport: Transport, checker: CheckerId | undefined, tmpPath: string): Promise<CheckOutcome | undefined> {
   const check = checker ? CHECKS[checker] : undefined;
   if (!check) return undefined;
+  if (!transport.nodeTools) return { result: 'skipped', tool: check.tool, reason: `${transport.target} is not the node itself: \`hactl check\` judges the files` };
   const r = await transport.exec(
     `PATH="$PATH:/usr/sbin:/sbin"; command -v ${check.binary} >/dev/null 2>&1 || exit ${NOT_INSTALLED}; ${check.command(tmpPath)} 2>&1`,
   );

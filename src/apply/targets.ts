@@ -11,7 +11,10 @@ export interface ApplyTarget {
   files: RenderedFile[];
 }
 
-/** Node targets in model order, then the cluster target on the first node (after every node file). */
+/**
+ * Node targets in model order, then the cluster target on the first node (after every node file). Files of other
+ * scopes (the Vagrantfile's '_vagrant') belong to the host running hactl and are never pushed.
+ */
 export function applyTargets(model: ClusterModel, files: readonly RenderedFile[]): ApplyTarget[] {
   const targets: ApplyTarget[] = [];
   for (const node of model.nodes) {

@@ -29,6 +29,8 @@ export async function forwardTcp(enterNet: readonly string[], target: { host: st
       env: { ...process.env, PATH: labPath() },
     });
     relays.add(relay);
+    // a connection that dies mid-write would otherwise surface as an uncaught EPIPE on the relay's stdin
+    relay.stdin!.on('error', () => socket.destroy());
     socket.pipe(relay.stdin!);
     relay.stdout!.pipe(socket);
     socket.on('error', () => relay.kill('SIGKILL'));

@@ -10,4 +10,5 @@ export { connectSsh, defaultKnownHostsFiles, type SshConnectOptions } from './ss
 export { sshInventory, type SshEndpoint, type EndpointOverride } from './ssh/inventory.js';
 export { parseKnownHosts, checkHostKey, entryMatches, type KnownHostEntry, type HostKeyStatus } from './ssh/known-hosts.js';
 export { fingerprint, knownHostsName } from './ssh/host-key.js';
+export { nodeRelayProxyCommand } from './ssh/proxy-command.js';
 export { openTransports, closeTransports, type TransportSet, type OpenTransportsOptions } from './open-transports.js';

@@ -1,4 +1,6 @@
 import type { ClusterModel } from '../model/model.js';
+import { TransportError } from './errors.js';
+import { limiter } from './limit.js';
 import { localTransport } from './local/local-transport.js';
 import { defaultKnownHostsFiles, type SshConnectOptions } from './ssh/connect.js';
 import { sshInventory, type EndpointOverride } from './ssh/inventory.js';
@@ -8,10 +10,12 @@ import type { Transport } from './transport.js';
 export type TransportSet = ReadonlyMap<string, Transport>;
 
 export interface OpenTransportsOptions extends Partial<SshConnectOptions> {
-  /** per-node endpoint changes, e.g. the lab's forwarded ports */
+  /** per-node endpoint changes, e.g. a lab's ProxyCommand into its namespaces */
   overrides?: Readonly<Record<string, EndpointOverride>>;
   /** write every node's files under `<local>/<node>/` on this machine instead of over SSH */
   local?: string;
+  /** connections opened at once; default 10 */
+  concurrency?: number;
 }
 
 /** One transport per node of the stack, all connected (or none: a failure closes those already open). */
@@ -26,14 +30,22 @@ export async function openTransports(model: ClusterModel, opts: OpenTransportsOp
     acceptNewHostKeys: opts.acceptNewHostKeys ?? false,
   };
   const endpoints = sshInventory(model, opts.overrides);
-  const settled = await Promise.allSettled(endpoints.map((e) => sshTransport(e, connect)));
+  const limit = limiter(opts.concurrency ?? 10);
+  const settled = await Promise.allSettled(endpoints.map((e) => limit(() => sshTransport(e, connect))));
   const opened = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
   if (failed.length) {
     await closeTransports(opened);
-    throw failed.length === 1 ? failed[0]! : new AggregateError(failed, failed.map((e) => e.message).join('; '));
+    throw failed.length === 1 ? failed[0]! : combined(failed);
   }
   return new Map(opened.map((t) => [t.node, t]));
+}
+
+// One error for the CLI to print, every node's reason in it, the first code as its code (e.g. two unknown hosts).
+function combined(errors: Error[]): Error {
+  const first = errors[0] as Partial<TransportError>;
+  const nodes = errors.map((e) => (e as Partial<TransportError>).node).filter(Boolean).join(', ');
+  return new TransportError(first.code ?? 'ssh-connect-failed', nodes, errors.map((e) => e.message).join('\n'), { cause: new AggregateError(errors) });
 }
 
 export async function closeTransports(transports: Iterable<Transport>): Promise<void> {

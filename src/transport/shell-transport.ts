@@ -15,7 +15,9 @@ export interface RawResult {
 }
 
 /** Runs `sh -c command` where the files live; throws only when the command could not run at all. */
-export type RawExec = (command: string, input?: Buffer) => Promise<RawResult>;
+export type RawExec = (command: string, input?: Buffer, timeoutMs?: number) => Promise<RawResult>;
+
+export const TIMED_OUT = 124;
 
 export interface ShellTransportOptions {
   node: string;
@@ -26,6 +28,8 @@ export interface ShellTransportOptions {
   sudo?: boolean;
   /** prefix for every node path (the local transport's root) */
   root?: string;
+  /** default: true unless a root prefix is set */
+  nodeTools?: boolean;
   close?: () => Promise<void>;
 }
 
@@ -35,6 +39,7 @@ const lastLines = (text: string): string => text.trim().split('\n').slice(-3).jo
 export class ShellTransport implements Transport {
   readonly node: string;
   readonly target: string;
+  readonly nodeTools: boolean;
   readonly #opts: ShellTransportOptions;
   #files: FileChannel | undefined;
   readonly #ids = new Map<string, Promise<NumericAttrs>>();
@@ -42,6 +47,7 @@ export class ShellTransport implements Transport {
   constructor(opts: ShellTransportOptions) {
     this.node = opts.node;
     this.target = opts.target;
+    this.nodeTools = opts.nodeTools ?? (!opts.root || opts.root === '/');
     this.#opts = opts;
     this.#files = opts.sudo ? undefined : opts.files;
   }
@@ -51,8 +57,8 @@ export class ShellTransport implements Transport {
     return root && root !== '/' ? `${root.replace(/\/+$/, '')}${path}` : path;
   }
 
-  async #raw(command: string, input?: Buffer): Promise<RawResult> {
-    return this.#opts.exec(this.#opts.sudo ? sudoWrap(command) : command, input);
+  async #raw(command: string, input?: Buffer, timeoutMs?: number): Promise<RawResult> {
+    return this.#opts.exec(this.#opts.sudo ? sudoWrap(command) : command, input, timeoutMs);
   }
 
   async #must(code: TransportErrorCode, what: string, command: string, input?: Buffer): Promise<string> {
@@ -63,7 +69,7 @@ export class ShellTransport implements Transport {
 
   async exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
     const input = opts.input === undefined ? undefined : Buffer.from(opts.input);
-    const r = await this.#raw(command, input);
+    const r = await this.#raw(command, input, opts.timeoutMs);
     return { stdout: r.stdout.toString('utf8'), stderr: r.stderr, code: r.code };
   }
 

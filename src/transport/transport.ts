@@ -20,6 +20,8 @@ export interface ExecResult {
 export interface ExecOptions {
   /** bytes fed to the command's stdin */
   input?: Buffer | string;
+  /** give up after this long: the result is exit code 124, as timeout(1) reports it */
+  timeoutMs?: number;
 }
 
 /** `path.YYYYMMDD` is the seeds' backup habit; `stamp` (YYYYMMDD-HHMMSS) is used when today's backup exists. */
@@ -47,6 +49,8 @@ export interface Transport {
   readonly node: string;
   /** where it talks to, for messages: 'root@10.0.0.1:22' or 'local:/srv/root' */
   readonly target: string;
+  /** commands run where the files will be used, so the node's own tools can judge them (not so under a local root prefix) */
+  readonly nodeTools: boolean;
   readFile(path: string): Promise<RemoteFile | undefined>;
   /**
    * Many files in one round trip, in order; undefined where a file does not exist. `removeTemp` first deletes

@@ -107,6 +107,17 @@ describe.skipIf(skip)('plan and apply over SSH to two lab nodes', () => {
     expect(calls.map((c) => `${c.node}:${c.service}`)).toEqual(['n2:keepalived', 'n1:keepalived']);
   });
 
+  it("runs the platform's service command by default and reports the node when it fails (lab nodes have no systemd)", async () => {
+    const events: ApplyEvent[] = [];
+    const report = await applyStack({ model, result: { files: fixtureFiles(model, { appVersion: 3, pass: 'Nw7Secr3' }) }, transports, onEvent: (e) => events.push(e) });
+    logs.push(JSON.stringify(report), ...events.map(formatEvent));
+    const n2 = report.nodes.find((n) => n.node === 'n2')!;
+    expect(n2.status).toBe('failed');
+    expect(n2.error).toMatchObject({ code: 'apply-service-failed' });
+    expect(n2.error!.message).toContain('`systemctl reload app` failed');
+    expect(n2.files.map((f) => f.path)).toEqual(['/etc/hactl-test/app.conf']);
+  });
+
   it('finds the runtime packages already installed and installs nothing', async () => {
     const report = await installPackages({ model, transports, dryRun: true });
     expect(report).toEqual([{ node: 'n1', wanted: ['keepalived'], missing: [] }, { node: 'n2', wanted: ['keepalived'], missing: [] }]);

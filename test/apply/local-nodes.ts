@@ -8,10 +8,11 @@ import { localTransport } from '../../src/transport/local/local-transport.js';
 import type { Transport } from '../../src/transport/transport.js';
 import type { ServiceController, ServiceRequest } from '../../src/apply/services.js';
 
-/** Each node is a directory; owners become the current user so the tests run without root too. */
-export function localNodes(model: ClusterModel): { root: string; transports: Map<string, Transport>; remove(): void } {
+/** Each node is a directory; owners become the current user so the tests run without root too. Checks run with this host's tools. */
+export function localNodes(model: ClusterModel, opts: { nodeTools?: boolean } = {}): { root: string; transports: Map<string, Transport>; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), 'hactl-apply-'));
-  const transports = new Map(model.nodes.map((n) => [n.name, localTransport({ node: n.name, root: join(root, n.name) })]));
+  const nodeTools = opts.nodeTools ?? true;
+  const transports = new Map(model.nodes.map((n) => [n.name, localTransport({ node: n.name, root: join(root, n.name), nodeTools })]));
   return { root, transports, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -1,3 +1,4 @@
+import { LabProviderError } from './errors.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Lab } from '../../lab/index.js';
 import { readState } from '../../lab/state.js';
@@ -16,7 +17,7 @@ export type Fault = 'kill' | 'link' | 'service';
 export function killRuntime(lab: Lab, model: ClusterModel, node: string): number {
   const member = memberName(node);
   const tracked = readState(lab.name)?.processes.find((p) => p.member === member && isRuntimeProcess(model.runtime, p.argv));
-  if (!tracked) throw new Error(`no ${model.runtime} daemon is running on ${node}`);
+  if (!tracked) throw new LabProviderError(`no ${model.runtime} daemon is running on ${node}`);
   for (const pid of [tracked.pid, ...descendants(tracked.pid)]) {
     try {
       process.kill(pid, 'SIGSTOP');
@@ -75,9 +76,9 @@ export async function listenerPid(lab: Lab, node: string, port: number): Promise
 /** Kills the service process that listens on the port (the agent's monitor must notice and recover). */
 export async function killService(lab: Lab, node: string, port: number): Promise<number> {
   const pid = await listenerPid(lab, node, port);
-  if (pid === undefined) throw new Error(`nothing listens on port ${port} on ${node}`);
+  if (pid === undefined) throw new LabProviderError(`nothing listens on port ${port} on ${node}`);
   const r = await lab.exec(memberName(node), ['kill', '-KILL', String(pid)]);
-  if (r.exitCode !== 0) throw new Error(`cannot kill ${pid} on ${node}: ${r.stderr.trim()}`);
+  if (r.exitCode !== 0) throw new LabProviderError(`cannot kill ${pid} on ${node}: ${r.stderr.trim()}`);
   return pid;
 }
 
@@ -85,6 +86,6 @@ export async function killService(lab: Lab, node: string, port: number): Promise
 export function nicForVip(model: ClusterModel, node: string, vip: string): string {
   const n = model.nodes.find((x) => x.name === node);
   const nic = n?.nics.find((x) => inSubnet(vip, x));
-  if (!nic) throw new Error(`${node} has no NIC in the subnet of ${vip}`);
+  if (!nic) throw new LabProviderError(`${node} has no NIC in the subnet of ${vip}`);
   return nic.name;
 }

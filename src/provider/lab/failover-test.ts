@@ -1,3 +1,4 @@
+import { LabProviderError } from './errors.js';
 import type { Lab } from '../../lab/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderedFile } from '../../render/artifact.js';
@@ -30,17 +31,17 @@ export interface FailoverOptions {
 export async function testFailover(lab: Lab, model: ClusterModel, options: FailoverOptions): Promise<FailoverReport> {
   const endpoints = serviceEndpoints(model);
   const endpoint = options.service ? endpoints.find((e) => e.name === options.service) : endpoints[0];
-  if (!endpoint) throw new Error(options.service ? `no service named ${options.service}` : 'the stack has no VIP to fail over');
+  if (!endpoint) throw new LabProviderError(options.service ? `no service named ${options.service}` : 'the stack has no VIP to fail over');
   const [from] = await vipHolders(lab, model, endpoint.vip);
-  if (!from) throw new Error(`no node holds ${endpoint.vip}: is the cluster up?`);
-  if (options.fault === 'service' && endpoint.port === undefined) throw new Error(`${endpoint.name} has no known port to kill a service on`);
+  if (!from) throw new LabProviderError(`no node holds ${endpoint.vip}: is the cluster up?`);
+  if (options.fault === 'service' && endpoint.port === undefined) throw new LabProviderError(`${endpoint.name} has no known port to kill a service on`);
 
   const macs = await macsByNode(lab, model);
   const nodeOf = (a: ProbeAnswer) => (a.text && model.nodes.some((n) => n.name === a.text) ? a.text : a.mac ? macs.get(a.mac.toLowerCase()) : undefined);
   const probe = startVipProbe(lab, CLIENT, endpoint.vip, endpoint.port ?? 9, options.intervalMs ?? 10, (options.timeoutMs ?? 60_000) + 30_000);
   try {
     const baseline = await probe.next((a) => nodeOf(a) === from, 10_000);
-    if (!baseline) throw new Error(`the client does not reach ${endpoint.vip} on ${from}`);
+    if (!baseline) throw new LabProviderError(`the client does not reach ${endpoint.vip} on ${from}`);
     const faultAt = performance.timeOrigin + performance.now();
     const nic = nicForVip(model, from, endpoint.vip);
     if (options.fault === 'kill') killRuntime(lab, model, from);
@@ -52,7 +53,7 @@ export async function testFailover(lab: Lab, model: ClusterModel, options: Failo
       ? (a: ProbeAnswer) => a.at > faultAt && a.text !== undefined
       : (a: ProbeAnswer) => a.at > faultAt && nodeOf(a) !== undefined && nodeOf(a) !== from;
     const answer = await probe.next(recovered, options.timeoutMs ?? 60_000);
-    if (!answer) throw new Error(`${endpoint.vip} did not recover within ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s`);
+    if (!answer) throw new LabProviderError(`${endpoint.vip} did not recover within ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s`);
     if (options.restore) {
       if (options.fault === 'kill' && options.files) restartRuntime(lab, model, from, options.files);
       if (options.fault === 'link') await lab.setLink(memberName(from), nic, 'up');

@@ -1,3 +1,4 @@
+import { LabProviderError } from './errors.js';
 import { join } from 'node:path';
 import type { Lab, LabProcess } from '../../lab/index.js';
 import type { ClusterModel, RuntimeName } from '../../model/model.js';
@@ -29,7 +30,7 @@ export function runtimeSupported(runtime: RuntimeName): boolean {
 
 export function startRuntime(lab: Lab, model: ClusterModel, node: string, files: readonly RenderedFile[]): LabProcess {
   const launch = launchers[model.runtime];
-  if (!launch) throw new Error(`the lab cannot run runtime '${model.runtime}' yet (supported: ${Object.keys(launchers).join(', ')})`);
+  if (!launch) throw new LabProviderError(`the lab cannot run runtime '${model.runtime}' yet (supported: ${Object.keys(launchers).join(', ')})`);
   return launch(lab, node, files);
 }
 

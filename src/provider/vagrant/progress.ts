@@ -18,7 +18,8 @@ export function progressEvent(record: MachineRecord): VagrantProgressEvent | und
   }
   if (record.type !== 'ui' || !MESSAGE_LEVELS.has(first)) return undefined;
   const text = rest.join(',');
-  const message = text.replace(/^==> [^:]+: /, '').replace(/^\s+/, '').replace(/\s+$/, '');
+  // multi-line messages repeat the `==> node: ` prefix on every line
+  const message = text.replace(/^==> [^:]+: /gm, '').trim();
   if (NOISE.some((n) => n.test(message))) return undefined;
   const node = record.target || /^==> ([^:]+): /.exec(text)?.[1] || '';
   return { type: 'machine-message', node, level: first, message };

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../package-root.js';
-import type { RenderResult } from '../../render/render-stack.js';
-import { treePath } from '../../render/render-stack.js';
+import { treePath, type ManifestEntry, type RenderResult } from '../../render/render-stack.js';
 import { writeTree } from '../../render/write-tree.js';
 import { vagrantDataFile, VAGRANT_SCOPE, type VagrantData } from '../../render/vagrant/index.js';
 
@@ -23,18 +22,21 @@ export function vagrantWorkdir(cluster: string, base = join(process.cwd(), '.hac
   return { root, tree, dataFile: join(tree, VAGRANT_SCOPE, 'stack.json'), knownHosts: join(root, 'known_hosts') };
 }
 
+export function manifestEntry(file: RenderResult['files'][number]): ManifestEntry {
+  return {
+    node: file.node, path: file.path, file: treePath(file), mode: file.mode, owner: file.owner,
+    sha256: createHash('sha256').update(file.content).digest('hex'), ...(file.service ? { service: file.service } : {}),
+    secret: file.secret ?? false, checker: file.checker ?? 'none', renderer: file.renderer,
+  };
+}
+
 /** The rendered files with this run's Vagrant data in place of whatever the renderer produced. */
 export function withVagrantData(rendered: Pick<RenderResult, 'files' | 'manifest'>, data: VagrantData): RenderResult {
   const file = { ...vagrantDataFile(data), renderer: 'vagrant' };
-  const files = [...rendered.files.filter((f) => f.node !== VAGRANT_SCOPE), file];
-  const manifest = [
-    ...rendered.manifest.filter((m) => m.node !== VAGRANT_SCOPE),
-    {
-      node: file.node, path: file.path, file: treePath(file), mode: file.mode, owner: file.owner,
-      sha256: createHash('sha256').update(file.content).digest('hex'), secret: false, checker: 'vagrant', renderer: 'vagrant',
-    },
-  ];
-  return { files, manifest };
+  return {
+    files: [...rendered.files.filter((f) => f.node !== VAGRANT_SCOPE), file],
+    manifest: [...rendered.manifest.filter((m) => m.node !== VAGRANT_SCOPE), manifestEntry(file)],
+  };
 }
 
 function shim(dir: VagrantWorkdir): string {

@@ -6,6 +6,7 @@ import { TransportError } from '../errors.js';
 import { hostKeyAlgorithms, knownHostsName } from './host-key.js';
 import { hostVerification, type HostKeyPolicy } from './host-verifier.js';
 import type { SshEndpoint } from './inventory.js';
+import { proxySocket } from './proxy-command.js';
 
 export interface SshConnectOptions extends HostKeyPolicy {
   readyTimeoutMs?: number;
@@ -19,6 +20,8 @@ export interface SshConnectOptions extends HostKeyPolicy {
 
 export const defaultKnownHostsFiles = (): string[] => [join(homedir(), '.ssh', 'known_hosts'), '/etc/ssh/ssh_known_hosts'];
 
+const expandHome = (path: string): string => (path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path);
+
 const defaultIdentityFiles = (): string[] => ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(homedir(), '.ssh', f));
 
 function authMethods(endpoint: SshEndpoint, opts: SshConnectOptions): { methods: AnyAuthMethod[]; tried: string[] } {
@@ -30,7 +33,7 @@ function authMethods(endpoint: SshEndpoint, opts: SshConnectOptions): { methods:
     methods.push({ type: 'agent', username, agent });
     tried.push('ssh-agent');
   }
-  const files = endpoint.identityFile ? [endpoint.identityFile] : (opts.defaultIdentityFiles ?? defaultIdentityFiles());
+  const files = endpoint.identityFile ? [expandHome(endpoint.identityFile)] : (opts.defaultIdentityFiles ?? defaultIdentityFiles());
   for (const file of files) {
     if (!existsSync(file)) continue;
     methods.push({ type: 'publickey', username, key: readFileSync(file) });
@@ -47,7 +50,8 @@ export async function connectSsh(endpoint: SshEndpoint, opts: SshConnectOptions)
   const verification = hostVerification(endpoint.node, name, opts);
   const { methods, tried } = authMethods(endpoint, opts);
   if (methods.length === 0) {
-    throw new TransportError('ssh-auth-failed', endpoint.node, `${endpoint.node}: no key to log in to ${where(endpoint)}: set ssh.identityFile or start an ssh-agent`);
+    const named = endpoint.identityFile ? `${endpoint.identityFile} does not exist` : 'no key to log in with';
+    throw new TransportError('ssh-auth-failed', endpoint.node, `${endpoint.node}: ${named} for ${where(endpoint)}: set ssh.identityFile or start an ssh-agent`);
   }
   const preferred = hostKeyAlgorithms(verification.knownTypes) as ServerHostKeyAlgorithm[];
   const config: ConnectConfig = {
@@ -63,6 +67,11 @@ export async function connectSsh(endpoint: SshEndpoint, opts: SshConnectOptions)
     ...(preferred.length ? { algorithms: { serverHostKey: { remove: preferred, prepend: preferred, append: [] } } } : {}),
   };
   const client = new Client();
+  const proxy = endpoint.proxyCommand ? proxySocket(endpoint.proxyCommand, endpoint.host, endpoint.port) : undefined;
+  if (proxy) {
+    config.sock = proxy.sock;
+    client.once('close', () => proxy.stop());
+  }
   return new Promise<Client>((resolve, reject) => {
     client.once('ready', () => {
       client.removeAllListeners('error');
@@ -70,6 +79,7 @@ export async function connectSsh(endpoint: SshEndpoint, opts: SshConnectOptions)
     });
     client.once('error', (err: Error & { level?: string }) => {
       client.end();
+      proxy?.stop();
       const refusal = verification.refusal();
       if (refusal) return reject(refusal);
       if (err.level === 'client-authentication') {

@@ -11,6 +11,8 @@ export interface SshEndpoint {
   sudo: boolean;
   /** name looked up in known_hosts instead of host/port (OpenSSH HostKeyAlias), e.g. for a forwarded port */
   hostKeyAlias?: string;
+  /** argv whose stdin/stdout carry the connection, like OpenSSH ProxyCommand (%h, %p); e.g. into a lab namespace */
+  proxyCommand?: string[];
 }
 
 export type EndpointOverride = Partial<Omit<SshEndpoint, 'node'>>;
@@ -31,6 +33,7 @@ export function sshInventory(model: ClusterModel, overrides: Readonly<Record<str
       sudo: merged.sudo ?? user !== 'root',
       ...(merged.identityFile ? { identityFile: merged.identityFile } : {}),
       ...('hostKeyAlias' in merged && merged.hostKeyAlias ? { hostKeyAlias: merged.hostKeyAlias } : {}),
+      ...('proxyCommand' in merged && merged.proxyCommand ? { proxyCommand: merged.proxyCommand } : {}),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { Client, ClientChannel } from 'ssh2';
 import { TransportError } from '../errors.js';
 import { limiter } from '../limit.js';
-import { ShellTransport, type RawExec, type RawResult } from '../shell-transport.js';
+import { ShellTransport, TIMED_OUT, type RawExec, type RawResult } from '../shell-transport.js';
 import type { Transport } from '../transport.js';
 import { connectSsh, type SshConnectOptions } from './connect.js';
 import type { SshEndpoint } from './inventory.js';
@@ -13,7 +13,7 @@ const CHANNELS = 8;
 
 function channelExec(client: Client, lost: () => TransportError, pending: Set<(err: Error) => void>): RawExec {
   const limit = limiter(CHANNELS);
-  return (command, input) => limit(() => new Promise<RawResult>((resolve, reject) => {
+  return (command, input, timeoutMs) => limit(() => new Promise<RawResult>((resolve, reject) => {
     const fail = (err: Error): void => {
       pending.delete(fail);
       reject(err);
@@ -33,7 +33,18 @@ function channelExec(client: Client, lost: () => TransportError, pending: Set<(e
         code = c ?? undefined;
         signal = sig;
       });
+      let timedOut = false;
+      const timer = timeoutMs ? setTimeout(() => {
+        timedOut = true;
+        stream.signal('KILL');
+        stream.close();
+      }, timeoutMs) : undefined;
       stream.on('close', () => {
+        clearTimeout(timer);
+        if (timedOut) {
+          pending.delete(fail);
+          return resolve({ stdout: Buffer.concat(out), stderr: `timed out after ${timeoutMs} ms`, code: TIMED_OUT });
+        }
         if (code === undefined && signal === undefined) return fail(lost());
         pending.delete(fail);
         resolve({ stdout: Buffer.concat(out), stderr: signal ? `${stderr}killed by SIG${signal}` : stderr, code: code ?? 255 });
@@ -60,10 +71,10 @@ export async function sshTransport(endpoint: SshEndpoint, opts: SshConnectOption
   const failAll = (): void => {
     for (const fail of [...pending]) fail(lost());
   };
-  client.on('error', (e) => { console.error('ssh2 error', e.message); failAll(); });
+  client.on('error', failAll);
   let gone = false;
   client.on('close', () => {
-    gone = true; console.error('ssh2 close');
+    gone = true;
     if (!closing) failAll();
   });
   const files = sftpFiles(client);

@@ -1,0 +1,58 @@
+import type { ClusterModel } from '../../src/model/model.js';
+import type { RenderResult } from '../../src/render/render-stack.js';
+import { renderValidated } from '../../src/render-pipeline.js';
+import { printDiagnostics, printSummary } from '../output.js';
+
+export interface PushOptions {
+  json?: boolean;
+  acceptNewHostKeys?: boolean;
+  local?: string;
+  concurrency?: string;
+}
+
+async function prepare(stack: string, options: PushOptions) {
+  const rendered = await renderValidated(stack);
+  printDiagnostics(rendered.diagnostics);
+  if (!rendered.result) {
+    printSummary(stack, rendered.diagnostics);
+    return undefined;
+  }
+  const { openTransports } = await import('../../src/transport/index.js');
+  const transports = await openTransports(rendered.model, {
+    acceptNewHostKeys: options.acceptNewHostKeys ?? false,
+    ...(options.local ? { local: options.local } : {}),
+  });
+  return { model: rendered.model as ClusterModel, result: rendered.result as RenderResult, transports };
+}
+
+export async function planCommand(stack: string, options: PushOptions & { expectNoChanges?: boolean }): Promise<number> {
+  const ready = await prepare(stack, options);
+  if (!ready) return 1;
+  const { planStack, formatPlan, formatPlanJson, hasDrift } = await import('../../src/apply/index.js');
+  const { closeTransports } = await import('../../src/transport/index.js');
+  try {
+    const plan = await planStack({ model: ready.model, result: ready.result, transports: ready.transports });
+    process.stdout.write(options.json ? formatPlanJson(plan) : formatPlan(plan));
+    return options.expectNoChanges && hasDrift(plan) ? 1 : 0;
+  } finally {
+    await closeTransports(ready.transports.values());
+  }
+}
+
+export async function applyCommand(stack: string, options: PushOptions & { installPackages?: boolean }): Promise<number> {
+  const ready = await prepare(stack, options);
+  if (!ready) return 1;
+  const { applyStack, createApplyProgress, installPackages } = await import('../../src/apply/index.js');
+  const { closeTransports } = await import('../../src/transport/index.js');
+  const concurrency = options.concurrency ? Number(options.concurrency) : undefined;
+  try {
+    if (options.installPackages) await installPackages({ model: ready.model, transports: ready.transports, concurrency });
+    const progress = createApplyProgress({ model: ready.model, result: ready.result });
+    const report = await applyStack({ model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent });
+    await progress.done();
+    if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  } finally {
+    await closeTransports(ready.transports.values());
+  }
+}

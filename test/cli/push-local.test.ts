@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// plan/apply through the built CLI against local directories standing in for the nodes (the SSH path is covered
+// by test/apply/*.lab.test.ts against real sshd in lab namespaces).
+const root = mkdtempSync(join(tmpdir(), 'hactl-push-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const stack = 'stacks/001-web-pacemaker-heartbeat.yaml';
+const hactl = (...args: string[]) => execa('node', ['dist/cli/hactl.js', ...args], { reject: false, env: { HACTL_AUTHKEY: 'push-test-secret' } });
+
+describe('hactl plan / apply --local', () => {
+  it('creates every file with its mode, runs no service command on this machine, and keeps the key out of the output', async () => {
+    const apply = await hactl('apply', stack, '--local', root);
+    expect(apply.exitCode).toBe(0);
+    expect(statSync(join(root, 's1/etc/ha.d/authkeys')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(root, 's2/etc/init.d/tomcat')).mode & 0o777).toBe(0o755);
+    expect(apply.stdout + apply.stderr).toMatch(/would restart heartbeat \(skipped/);
+    expect(apply.stdout + apply.stderr).not.toContain('push-test-secret');
+  });
+
+  it('finds no drift after apply and changes nothing on a second apply', async () => {
+    const before = statSync(join(root, 's1/etc/ha.d/ha.cf')).mtimeMs;
+    expect((await hactl('plan', stack, '--local', root, '--expect-no-changes')).exitCode).toBe(0);
+    const again = await hactl('apply', stack, '--local', root);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout + again.stderr).toMatch(/no changes/);
+    expect(statSync(join(root, 's1/etc/ha.d/ha.cf')).mtimeMs).toBe(before);
+  });
+
+  it('shows drift as a diff, redacts secrets, and fails --expect-no-changes', async () => {
+    const haCf = join(root, 's2/etc/ha.d/ha.cf');
+    writeFileSync(haCf, readFileSync(haCf, 'utf8').replace('keepalive 2', 'keepalive 9'));
+    writeFileSync(join(root, 's2/etc/ha.d/authkeys'), 'auth 1\n1 sha1 tampered-secret\n');
+    const plan = await hactl('plan', stack, '--local', root, '--expect-no-changes');
+    expect(plan.exitCode).toBe(1);
+    expect(plan.stdout).toContain('-keepalive 9');
+    expect(plan.stdout).toContain('+keepalive 2');
+    expect(plan.stdout).not.toContain('tampered-secret');
+    expect(plan.stdout).not.toContain('push-test-secret');
+  });
+});
