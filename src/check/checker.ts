@@ -28,3 +28,19 @@ export interface Checker {
   tools: { binary: string; apt: string }[];
   check(files: readonly RenderedFile[], context: CheckContext): Promise<CheckResult[]>;
 }
+
+/** One file after the other: the tools share scratch space and namespaces are cheaper made in sequence on 2 cores. */
+export async function checkEach(
+  files: readonly RenderedFile[],
+  checkFile: (file: RenderedFile, index: number) => Promise<CheckResult> | CheckResult,
+): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const [index, file] of files.entries()) results.push(await checkFile(file, index));
+  return results;
+}
+
+/** What running a tool in a throw-away namespace needs besides the tool itself. */
+export const NAMESPACE_TOOLS = [
+  { binary: 'ip', apt: 'iproute2' },
+  { binary: 'unshare', apt: 'util-linux' },
+] as const;

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
 
 const TOOL = 'xmllint --noout + crm_verify --xml-file -V';
 /** crm_verify exits 78 (CRM_EX_CONFIG) for warnings as well as errors. */
@@ -37,9 +37,5 @@ export const cibChecker: Checker = {
     { binary: 'xmllint', apt: 'libxml2-utils' },
     { binary: 'crm_verify', apt: 'pacemaker-cli-utils' },
   ],
-  async check(files, context) {
-    const results: CheckResult[] = [];
-    for (const [index, file] of files.entries()) results.push(await checkCib(file, index, context));
-    return results;
-  },
+  check: (files, context) => checkEach(files, (file, index) => checkCib(file, index, context)),
 };

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inSubnet } from '../../model/network.js';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, type Checker, NAMESPACE_TOOLS } from '../checker.js';
 import { setupFailure, withNetns, type StagedFile } from '../netns.js';
 import { bindnetaddrOf, lintCorosync } from './corosync-lint.js';
 
@@ -76,8 +76,7 @@ export const corosyncChecker: Checker = {
   id: 'corosync',
   tools: [
     { binary: 'corosync', apt: 'corosync' },
-    { binary: 'ip', apt: 'iproute2' },
-    { binary: 'unshare', apt: 'util-linux' },
+    ...NAMESPACE_TOOLS,
   ],
   async check(files, context) {
     const results: CheckResult[] = [];

@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
 import { condense } from './cib.js';
 
 const INIT_D = '/etc/init.d';
@@ -202,9 +202,5 @@ export const crmshChecker: Checker = {
     { binary: 'crm_verify', apt: 'pacemaker-cli-utils' },
     { binary: 'unshare', apt: 'util-linux' },
   ],
-  async check(files, context) {
-    const results: CheckResult[] = [];
-    for (const [index, file] of files.entries()) results.push(await checkScript(file, index, context));
-    return results;
-  },
+  check: (files, context) => checkEach(files, (file, index) => checkScript(file, index, context)),
 };

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
 
 const DRBDADM_84 = '/usr/lib/drbd/drbdadm-84';
 const RES_DIR = '/etc/drbd.d/';
@@ -63,9 +63,5 @@ async function checkOne(file: RenderedFile, context: CheckContext): Promise<Chec
 export const drbdChecker: Checker = {
   id: 'drbd',
   tools: [{ binary: 'drbdadm', apt: 'drbd-utils' }],
-  async check(files, context) {
-    const results: CheckResult[] = [];
-    for (const file of files) results.push(await checkOne(file, context));
-    return results;
-  },
+  check: (files, context) => checkEach(files, (file) => checkOne(file, context)),
 };

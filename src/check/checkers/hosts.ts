@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { isIpv4 } from '../../model/network.js';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
 import { setupFailure, withNetns } from '../netns.js';
 
 const TOOL = 'hosts lint + getent ahostsv4 (file staged as /etc/hosts, posing as the node in private namespaces)';
@@ -61,12 +61,7 @@ export const hostsChecker: Checker = {
   id: 'hosts',
   tools: [
     { binary: 'getent', apt: 'libc-bin' },
-    { binary: 'ip', apt: 'iproute2' },
-    { binary: 'unshare', apt: 'util-linux' },
+    ...NAMESPACE_TOOLS,
   ],
-  async check(files, context) {
-    const results: CheckResult[] = [];
-    for (const file of files) results.push(await checkOne(file, context));
-    return results;
-  },
+  check: (files, context) => checkEach(files, (file) => checkOne(file, context)),
 };

@@ -1,5 +1,5 @@
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckResult, Checker } from '../checker.js';
+import { type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
 import { setupFailure, withNetns } from '../netns.js';
 
 const TOOL = 'iptables-restore (loaded for real in a throw-away network namespace)';
@@ -22,12 +22,7 @@ export const iptablesChecker: Checker = {
   id: 'iptables',
   tools: [
     { binary: 'iptables-restore', apt: 'iptables' },
-    { binary: 'ip', apt: 'iproute2' },
-    { binary: 'unshare', apt: 'util-linux' },
+    ...NAMESPACE_TOOLS,
   ],
-  async check(files) {
-    const results: CheckResult[] = [];
-    for (const file of files) results.push(await checkOne(file));
-    return results;
-  },
+  check: (files) => checkEach(files, (file) => checkOne(file)),
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
 import { setupFailure, withNetns, type NetnsInterface, type StagedFile } from '../netns.js';
 
 const TOOL = 'keepalived -e -t (in a private network namespace)';
@@ -86,12 +86,7 @@ export const keepalivedChecker: Checker = {
   id: 'keepalived',
   tools: [
     { binary: 'keepalived', apt: 'keepalived' },
-    { binary: 'ip', apt: 'iproute2' },
-    { binary: 'unshare', apt: 'util-linux' },
+    ...NAMESPACE_TOOLS,
   ],
-  async check(files, context) {
-    const results: CheckResult[] = [];
-    for (const file of files) results.push(await checkOne(file, context));
-    return results;
-  },
+  check: (files, context) => checkEach(files, (file) => checkOne(file, context)),
 };

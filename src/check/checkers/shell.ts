@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
 
 type Dialect = 'sh' | 'bash';
 
@@ -40,9 +40,5 @@ export const shellChecker: Checker = {
     { binary: 'dash', apt: 'dash' },
     { binary: 'shellcheck', apt: 'shellcheck' },
   ],
-  async check(files, context) {
-    const results: CheckResult[] = [];
-    for (const [index, file] of files.entries()) results.push(await checkScript(file, index, context));
-    return results;
-  },
+  check: (files, context) => checkEach(files, (file, index) => checkScript(file, index, context)),
 };
