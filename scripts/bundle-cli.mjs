@@ -1,6 +1,10 @@
 // Bundles the CLI into dist/cli so start-up reads a handful of files instead of hundreds of modules;
 // commands stay in their own chunks (code splitting), so `hactl --help` loads none of them.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// chunk names carry content hashes: clear old ones so dist/cli holds one build
+rmSync('dist/cli', { recursive: true, force: true });
 
 await build({
   entryPoints: ['cli/hactl.ts'],
