@@ -95,18 +95,32 @@ export function buildProgram(): Command {
 
   program
     .command('up')
-    .description('build the stack on the local network-namespace lab, start its runtime and wait until it is healthy')
+    .description('bring the stack up: on the local network-namespace lab (default) or on Vagrant VMs; wait until healthy')
     .argument('<stack>', 'stack file')
-    .action(async (stack) => {
+    .addOption(new Option('--provider <provider>', 'where the nodes run').choices(['lab', 'vagrant'] as const).default('lab' as const))
+    .addOption(new Option('--vagrant-provider <name>', 'Vagrant provider').choices(['libvirt', 'virtualbox'] as const))
+    .option('--box <name>', 'Vagrant box (default: per platform)')
+    .action(async (stack, options) => {
+      if (options.provider === 'vagrant') {
+        const { vagrantUpCommand } = await import('./commands/vagrant.js');
+        process.exitCode = await vagrantUpCommand(stack, options);
+        return;
+      }
       const { upCommand } = await import('./commands/lab.js');
       process.exitCode = await upCommand(stack);
     });
 
   program
     .command('down')
-    .description('remove the stack\'s lab: every namespace, bridge, process and file it made (safe to repeat)')
+    .description('remove what up made: every namespace, bridge and process of the lab, or the Vagrant machines (safe to repeat)')
     .argument('<stack>', 'stack file')
-    .action(async (stack) => {
+    .addOption(new Option('--provider <provider>', 'where the nodes run').choices(['lab', 'vagrant'] as const).default('lab' as const))
+    .action(async (stack, options) => {
+      if (options.provider === 'vagrant') {
+        const { vagrantDownCommand } = await import('./commands/vagrant.js');
+        process.exitCode = await vagrantDownCommand(stack);
+        return;
+      }
       const { downCommand } = await import('./commands/lab.js');
       process.exitCode = await downCommand(stack);
     });
@@ -163,8 +177,23 @@ export function buildProgram(): Command {
     });
 
   withControlOptions(
-    program.command('status').description('nodes, links, groups and where they run, failed actions, fail-counts (crm_mon-like)').option('--json', 'machine-readable'),
+    program
+      .command('status')
+      .description("nodes, links, groups and where they run, failed actions, fail-counts (crm_mon-like); with --provider vagrant, each VM's state, daemons and VIPs")
+      .option('--json', 'machine-readable')
+      .addOption(new Option('--provider <provider>', 'vagrant: report the VMs of --stack').choices(['agent', 'vagrant'] as const).default('agent' as const))
+      .option('--stack <file>', 'stack file (with --provider vagrant)'),
   ).action(async (options) => {
+    if (options.provider === 'vagrant') {
+      if (!options.stack) {
+        process.stderr.write('hactl: status --provider vagrant needs --stack FILE\n');
+        process.exitCode = 1;
+        return;
+      }
+      const { vagrantStatusCommand } = await import('./commands/vagrant.js');
+      process.exitCode = await vagrantStatusCommand(options.stack, options);
+      return;
+    }
     const { statusCommand } = await import('./commands/agent.js');
     process.exitCode = await statusCommand(options);
   });

@@ -14,7 +14,8 @@ show_log() {
 
 for service in "$@"; do
   if [ -d /run/systemd/system ]; then
-    systemctl enable --quiet "$service"
+    # enabling reloads systemd, which costs an emulated guest many seconds: only when needed
+    systemctl is-enabled --quiet "$service" || systemctl enable --quiet "$service"
     if systemctl is-active --quiet "$service"; then
       [ "$action" = start ] || systemctl "$action" "$service" || { show_log "$service"; exit 1; }
     else

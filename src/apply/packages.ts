@@ -17,6 +17,7 @@ export function componentsFor(model: ClusterModel): Component[] {
   if (model.runtime === 'pacemaker') wanted.add(model.pacemaker?.messaging === 'corosync' ? 'corosync' : 'pacemaker');
   if (model.runtime === 'keepalived') wanted.add('keepalived');
   if (model.drbd.length) wanted.add('drbd');
+  if (model.firewall.implied || model.firewall.rules.length) wanted.add('firewall');
   for (const p of allPrimitives(model)) {
     if (p.kind === 'apache') wanted.add('apache');
     if (p.kind === 'tomcat') wanted.add('tomcat');

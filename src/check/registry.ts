@@ -9,6 +9,7 @@ import { heartbeatChecker } from './checkers/heartbeat.js';
 import { crmshChecker } from './checkers/crmsh.js';
 import { cibChecker } from './checkers/cib.js';
 import { shellChecker } from './checkers/shell.js';
+import { vagrantChecker } from './checkers/vagrant.js';
 
 /** Every real-tool checker; adding one is a file under src/check/checkers/ and one line here. */
 export const checkers: readonly Checker[] = [
@@ -22,4 +23,5 @@ export const checkers: readonly Checker[] = [
   crmshChecker,
   cibChecker,
   shellChecker,
+  vagrantChecker,
 ];

@@ -4,7 +4,7 @@ import type { PlatformName } from '../model/model.js';
 export interface PlatformProfile {
   name: PlatformName;
   packageInstall: string;
-  packages: Record<'heartbeat' | 'pacemaker' | 'keepalived' | 'corosync' | 'drbd' | 'apache' | 'memcached' | 'tomcat', string[]>;
+  packages: Record<'heartbeat' | 'pacemaker' | 'keepalived' | 'corosync' | 'drbd' | 'apache' | 'memcached' | 'tomcat' | 'firewall', string[]>;
   enableService: (service: string) => string;
   disableService: (service: string) => string;
   serviceAction: (service: string, action: 'start' | 'stop' | 'restart' | 'reload' | 'status') => string;
@@ -38,6 +38,7 @@ const centos6: PlatformProfile = {
     apache: ['httpd', 'wget'],
     memcached: ['memcached'],
     tomcat: ['java-1.7.0-openjdk'],
+    firewall: ['iptables'],
   },
   enableService: (s) => `chkconfig ${s} on`,
   disableService: (s) => `chkconfig ${s} off`,
@@ -72,6 +73,8 @@ const debian12: PlatformProfile = {
     apache: ['apache2', 'wget'],
     memcached: ['memcached'],
     tomcat: ['tomcat10'],
+    // the rendered /etc/iptables/rules.v4 is loaded by netfilter-persistent
+    firewall: ['iptables', 'iptables-persistent'],
   },
   enableService: (s) => `systemctl enable ${s}`,
   disableService: (s) => `systemctl disable ${s}`,

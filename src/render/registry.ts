@@ -10,6 +10,8 @@ import { drbdRenderer } from './drbd/index.js';
 import { corosyncRenderer } from './corosync/index.js';
 import { iptablesRenderer } from './iptables/index.js';
 import { agentConfigRenderer } from './agent-config/index.js';
+import { vagrantRenderer } from './vagrant/index.js';
+import { extraFilesRenderer } from './extra-files/index.js';
 
 /** Every artifact hactl can render; adding an artifact is one folder under src/render/ and one line here. */
 export const renderers: readonly Renderer[] = [
@@ -25,4 +27,6 @@ export const renderers: readonly Renderer[] = [
   cibRenderer,
   lsbRenderer,
   apacheExtrasRenderer,
+  vagrantRenderer,
+  extraFilesRenderer,
 ];

@@ -25,8 +25,8 @@ async function centosModel(): Promise<ClusterModel> {
 }
 
 describe('package installation', () => {
-  it("asks for the platform profile's packages of the runtime", async () => {
-    expect(packagesFor(await keepalivedModel(2))).toEqual(['keepalived']);
+  it("asks for the platform profile's packages of the runtime and of the firewall it renders", async () => {
+    expect(packagesFor(await keepalivedModel(2))).toEqual(['keepalived', 'iptables', 'iptables-persistent']);
   });
 
   it('queries dpkg on debian12 and rpm on centos6', () => {
@@ -46,18 +46,18 @@ describe('package installation', () => {
 
   it('does nothing when everything is installed', async () => {
     const model = await keepalivedModel(1);
-    const fake = scripted('n1', () => ({ stdout: 'keepalived ii \n', stderr: '', code: 0 }));
+    const fake = scripted('n1', () => ({ stdout: 'keepalived ii \niptables ii \niptables-persistent ii \n', stderr: '', code: 0 }));
     const report = await installPackages({ model, transports: new Map([['n1', fake.transport]]) });
-    expect(report).toEqual([{ node: 'n1', wanted: ['keepalived'], missing: [] }]);
+    expect(report).toEqual([{ node: 'n1', wanted: ['keepalived', 'iptables', 'iptables-persistent'], missing: [] }]);
     expect(fake.commands).toHaveLength(1);
   });
 
   it('installs only what is missing', async () => {
     const model = await centosModel();
-    const fake = scripted('s1', (cmd) => (cmd.startsWith('rpm') ? { stdout: 'package keepalived is not installed\n', stderr: '', code: 1 } : { stdout: '', stderr: '', code: 0 }));
+    const fake = scripted('s1', (cmd) => (cmd.startsWith('rpm') ? { stdout: 'package keepalived is not installed\niptables\n', stderr: '', code: 1 } : { stdout: '', stderr: '', code: 0 }));
     const report = await installPackages({ model, transports: new Map([['s1', fake.transport]]) });
     expect(report[0]).toMatchObject({ missing: ['keepalived'], command: "yum -y install 'keepalived'" });
-    expect(fake.commands).toEqual(["rpm -q --qf '%{NAME}\\n' 'keepalived'", "yum -y install 'keepalived'"]);
+    expect(fake.commands).toEqual(["rpm -q --qf '%{NAME}\\n' 'keepalived' 'iptables'", "yum -y install 'keepalived'"]);
   });
 
   it('reports a failed install with node and command', async () => {

@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { missing } from '../support/env.js';
 
-const tools = ['keepalived', 'corosync', 'crm', 'crm_verify', 'cibadmin', 'drbdadm', 'iptables-restore', 'shellcheck', 'xmllint', 'unshare', 'ip'];
+const tools = ['keepalived', 'corosync', 'crm', 'crm_verify', 'cibadmin', 'drbdadm', 'iptables-restore', 'shellcheck', 'xmllint', 'unshare', 'ip', 'vagrant'];
 const skip = missing({ root: true, tools });
 const stacks = readdirSync('stacks')
   .filter((f) => f.endsWith('.yaml'))

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ClusterModel } from '../../model/model.js';
 import { openTransports } from '../../transport/open-transports.js';
 import type { EndpointOverride } from '../../transport/ssh/inventory.js';
@@ -31,12 +32,24 @@ export async function vagrantEndpoints(model: ClusterModel, dir: VagrantWorkdir)
   return overrides;
 }
 
+/** Machines vagrant has not created yet in this workdir (no `.vagrant/machines/NODE/PROVIDER/id`). */
+export function uncreatedMachines(model: ClusterModel, dir: VagrantWorkdir, provider: string): string[] {
+  return model.nodes.map((n) => n.name).filter((node) => !existsSync(join(dir.root, '.vagrant', 'machines', node, provider, 'id')));
+}
+
+/** Forgets the pinned keys of machines that are new (a destroyed and recreated machine may have a new key). */
+export async function forgetHostKeys(model: ClusterModel, dir: VagrantWorkdir, nodes: readonly string[]): Promise<void> {
+  const text = await readFile(dir.knownHosts, 'utf8').catch(() => '');
+  const drop = new Set(nodes.map((n) => hostKeyAlias(model.cluster, n)));
+  const kept = text.split('\n').filter((line) => line && !drop.has(line.split(' ')[0]!));
+  await writeFile(dir.knownHosts, kept.length ? `${kept.join('\n')}\n` : '', { mode: 0o600 });
+}
+
 /**
- * One SSH transport per machine. `fresh` (right after `up`) starts a new known_hosts and pins the keys the machines
- * present over the host-local network they just came up on; later connections must match those keys.
+ * One SSH transport per machine, host keys checked against the workdir's known_hosts. With `acceptNew` (right after
+ * `up`), a machine without a pinned key gets the key it presents over the host-local network it just came up on.
  */
-export async function connectMachines(model: ClusterModel, dir: VagrantWorkdir, fresh: boolean): Promise<Map<string, Transport>> {
+export async function connectMachines(model: ClusterModel, dir: VagrantWorkdir, acceptNew: boolean): Promise<Map<string, Transport>> {
   const overrides = await vagrantEndpoints(model, dir);
-  if (fresh) await rm(dir.knownHosts, { force: true });
-  return openTransports(model, { overrides, knownHostsFiles: [dir.knownHosts], acceptNewHostKeys: fresh, agent: '' });
+  return openTransports(model, { overrides, knownHostsFiles: [dir.knownHosts], acceptNewHostKeys: acceptNew, agent: '' });
 }

@@ -15,6 +15,7 @@ export type VagrantIssueCode =
   | 'vagrant-address-clash'
   | 'vagrant-network-in-use'
   | 'vagrant-port-clash'
+  | 'vagrant-ssh-forward-ignored'
   | 'vagrant-host-only-range';
 
 /** One problem of the stack that Vagrant itself would only notice half-way through `up`, or never. */

@@ -1,5 +1,6 @@
 // The Vagrant provider: stack → checked Vagrant data → `vagrant up` → provisioning over hactl's SSH transport.
 export { vagrantUp, type VagrantUpOptions, type VagrantUpResult } from './up.js';
+export { provisionMachines, type ProvisionContext } from './provision-machines.js';
 export { vagrantDown, type VagrantDownOptions, type VagrantDownResult } from './down.js';
 export { vagrantStatus, heldVips, stackVips, type MachineStatus } from './status.js';
 export { vagrantIssues, assertVagrantReady, formatIssue } from './validate.js';
@@ -11,7 +12,7 @@ export { parseMachineLine, parseMachineReadable, type MachineRecord } from './ma
 export { progressEvent, type VagrantProgressEvent } from './progress.js';
 export { parseSshConfig, type SshConfigEntry } from './ssh-config.js';
 export { machineStates } from './machine-states.js';
-export { connectMachines, vagrantEndpoints, hostKeyAlias } from './connect.js';
+export { connectMachines, vagrantEndpoints, hostKeyAlias, forgetHostKeys, uncreatedMachines } from './connect.js';
 export { vagrantWorkdir, prepareWorkdir, withVagrantData, type VagrantWorkdir } from './workdir.js';
 export { VagrantError, type VagrantErrorCode, type VagrantIssue, type VagrantIssueCode } from './errors.js';
 export type { VagrantUpEvent, VagrantEventHandler, VagrantPhase } from './events.js';

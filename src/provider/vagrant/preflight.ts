@@ -17,8 +17,8 @@ function socketAnswers(path: string): Promise<boolean> {
   });
 }
 
-async function libvirtdRunning(): Promise<boolean> {
-  for (const path of LIBVIRT_SOCKETS) if (await socketAnswers(path)) return true;
+async function libvirtdRunning(sockets: readonly string[]): Promise<boolean> {
+  for (const path of sockets) if (await socketAnswers(path)) return true;
   return false;
 }
 
@@ -52,10 +52,10 @@ async function checkBox(settings: VagrantSettings): Promise<void> {
 }
 
 /** Everything `vagrant up` needs, checked first so a missing piece is one clear error instead of a Ruby trace. */
-export async function preflight(settings: VagrantSettings): Promise<void> {
+export async function preflight(settings: VagrantSettings, opts: { libvirtSockets?: readonly string[] } = {}): Promise<void> {
   if (settings.provider === 'libvirt') {
     await Promise.all([checkPlugin(), checkBox(settings)]);
-    if (!(await libvirtdRunning())) {
+    if (!(await libvirtdRunning(opts.libvirtSockets ?? LIBVIRT_SOCKETS))) {
       throw new VagrantError('vagrant-daemon-missing', 'libvirtd is not running: start it (systemctl start libvirtd; without systemd: virtlogd -d && libvirtd -d)');
     }
     return;

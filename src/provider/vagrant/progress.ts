@@ -18,9 +18,10 @@ export function progressEvent(record: MachineRecord): VagrantProgressEvent | und
   }
   if (record.type !== 'ui' || !MESSAGE_LEVELS.has(first)) return undefined;
   const text = rest.join(',');
-  // multi-line messages repeat the `==> node: ` prefix on every line
-  const message = text.replace(/^==> [^:]+: /gm, '').trim();
-  if (NOISE.some((n) => n.test(message))) return undefined;
   const node = record.target || /^==> ([^:]+): /.exec(text)?.[1] || '';
+  // every line of a message repeats the machine's name: `==> lb1: ` for info, `    lb1: ` for details
+  const prefix = node ? new RegExp(`^(?:==> |\\s*)${node.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ?`, 'gm') : /^==> [^:]+: /gm;
+  const message = text.replace(prefix, '').trim();
+  if (NOISE.some((n) => n.test(message))) return undefined;
   return { type: 'machine-message', node, level: first, message };
 }

@@ -24,12 +24,20 @@ export async function mustProvision(transport: Transport, script: Script, args: 
   return r.stdout;
 }
 
-/** Apply's reloads on fresh machines: a daemon that is not running yet is enabled and started instead. */
-export const vagrantServices: ServiceController = {
-  async run({ transport, service, action }) {
-    await mustProvision(transport, 'services.sh', [action, service]);
-  },
-};
+/**
+ * Apply's reloads on fresh machines: a daemon that is not running yet is enabled and started instead. It remembers
+ * what it brought up, so the services phase does not pay again for what apply already did (guests start processes slowly).
+ */
+export function vagrantServices(): ServiceController & { handled: Set<string> } {
+  const handled = new Set<string>();
+  return {
+    handled,
+    async run({ transport, service, action }) {
+      await mustProvision(transport, 'services.sh', [action, service]);
+      handled.add(`${transport.node}/${service}`);
+    },
+  };
+}
 
 export async function runClusterStep(transport: Transport, step: ClusterStep): Promise<void> {
   await mustProvision(transport, 'cluster.sh', [], {

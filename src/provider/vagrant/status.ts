@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { ClusterModel } from '../../model/model.js';
+import { allPrimitives } from '../../model/normalize.js';
 import { closeTransports } from '../../transport/open-transports.js';
 import { quote } from '../../transport/shell.js';
 import type { Transport } from '../../transport/transport.js';
-import { buildVagrantData } from '../../render/vagrant/build-data.js';
-import { vagrantSettings } from '../../render/vagrant/settings.js';
+import { runtimeServices } from '../../render/vagrant/runtime.js';
 import { mustRunVagrant } from './cli.js';
 import { connectMachines } from './connect.js';
 import { machineStates } from './machine-states.js';
@@ -22,7 +22,7 @@ export interface MachineStatus {
 
 export function stackVips(model: ClusterModel): string[] {
   const vrrp = model.vrrp.flatMap((v) => [...v.vips, ...v.excludedVips]);
-  const primitives = model.resources.flatMap((r) => (r.kind === 'group' ? r.members : [r])).flatMap((p) => (p.kind === 'vip' ? [p.ip] : []));
+  const primitives = allPrimitives(model).flatMap((p) => (p.kind === 'vip' ? [p.ip] : []));
   return [...new Set([...vrrp, ...primitives].map((v) => v.split('/')[0]!))];
 }
 
@@ -42,14 +42,14 @@ async function serviceStates(transport: Transport, services: readonly string[]):
   return states;
 }
 
-/** Each machine's Vagrant state, and for running ones the runtime daemons and the VIPs they hold (over pinned SSH). */
+/** Each machine's Vagrant state; once every machine runs, also its runtime daemons and the VIPs it holds (over pinned SSH). */
 export async function vagrantStatus(model: ClusterModel, opts: { baseDir?: string } = {}): Promise<MachineStatus[]> {
   const dir = vagrantWorkdir(model.cluster, opts.baseDir);
   if (!existsSync(dir.root)) return model.nodes.map((n) => ({ node: n.name, state: 'not_created', services: {}, vips: [] }));
   const states = machineStates((await mustRunVagrant(['status'], { cwd: dir.root })).records);
   const status: MachineStatus[] = model.nodes.map((n) => ({ node: n.name, state: states.get(n.name) ?? 'unknown', services: {}, vips: [] }));
   if (!status.every((s) => s.state === 'running')) return status;
-  const services = buildVagrantData(model, vagrantSettings(model)).services;
+  const services = runtimeServices(model);
   const vips = stackVips(model);
   const transports = await connectMachines(model, dir, false);
   try {

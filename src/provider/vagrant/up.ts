@@ -1,19 +1,16 @@
-import { applyStack, type ApplyReport } from '../../apply/apply.js';
-import { installPackages } from '../../apply/packages.js';
-import { applyTargets } from '../../apply/targets.js';
+import type { ApplyReport } from '../../apply/apply.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
-import { buildVagrantData, vagrantSettings, VAGRANT_SCOPE, type VagrantData, type VagrantOverrides, type VagrantSettings } from '../../render/vagrant/index.js';
+import { buildVagrantData, vagrantSettings, type VagrantOverrides, type VagrantSettings } from '../../render/vagrant/index.js';
 import { closeTransports } from '../../transport/open-transports.js';
-import type { Transport } from '../../transport/transport.js';
 import { failureOf, runVagrant } from './cli.js';
 import { assertNetworksFree } from './check-host.js';
-import { connectMachines } from './connect.js';
+import { connectMachines, forgetHostKeys, uncreatedMachines } from './connect.js';
 import { VagrantError } from './errors.js';
 import { phase, type VagrantEventHandler, type VagrantPhase } from './events.js';
 import { preflight } from './preflight.js';
 import { progressEvent } from './progress.js';
-import { mustProvision, runClusterStep, vagrantServices } from './provision-scripts.js';
+import { provisionMachines } from './provision-machines.js';
 import { assertVagrantReady } from './validate.js';
 import { prepareWorkdir, vagrantWorkdir, withVagrantData, type VagrantWorkdir } from './workdir.js';
 
@@ -50,26 +47,6 @@ async function bringUp(dir: VagrantWorkdir, settings: VagrantSettings, opts: Vag
   if (run.exitCode !== 0) throw new VagrantError('vagrant-command-failed', `vagrant up failed:\n${failureOf(run)}`);
 }
 
-async function provision(model: ClusterModel, data: VagrantData, rendered: RenderResult, transports: Map<string, Transport>, emit: VagrantEventHandler, timings: VagrantUpResult['timings']): Promise<ApplyReport> {
-  await phase(emit, 'packages', timings, () => installPackages({ model, transports }));
-  const files = rendered.files.filter((f) => f.node !== VAGRANT_SCOPE);
-  const report = await phase(emit, 'apply', timings, () =>
-    applyStack({ model, result: { files }, transports, services: vagrantServices, onEvent: (event) => emit({ type: 'apply', event }) }));
-  if (!report.ok) {
-    const failed = report.nodes.filter((n) => n.error).map((n) => `${n.node}: ${n.error!.message}`);
-    throw new VagrantError('vagrant-provision-failed', `applying the files failed:\n${failed.join('\n')}`);
-  }
-  if (data.services.length) {
-    await phase(emit, 'services', timings, () => Promise.all([...transports.values()].map((t) => mustProvision(t, 'services.sh', ['start', ...data.services]))));
-  }
-  // apply left the cluster-wide files on its own choice of node: the step runs where they are
-  const via = applyTargets(model, files).find((t) => t.scope === 'cluster')?.via ?? data.clusterMachine;
-  const step = data.clusterStep;
-  const transport = transports.get(via);
-  if (step && transport) await phase(emit, 'cluster', timings, () => runClusterStep(transport, step));
-  return report;
-}
-
 /**
  * Brings the stack up on Vagrant: checks what Vagrant would not (addresses, ports, host routes), then the tools,
  * writes the cluster's workdir, starts the machines in parallel, and provisions them through hactl's own apply over
@@ -89,10 +66,14 @@ export async function vagrantUp(model: ClusterModel, rendered: Pick<RenderResult
   const data = buildVagrantData(model, settings);
   const result = withVagrantData(rendered, data);
   await prepareWorkdir(dir, result);
+  const created = uncreatedMachines(model, dir, settings.provider);
   await phase(emit, 'machines', timings, () => bringUp(dir, settings, opts, emit));
-  const transports = await phase(emit, 'connect', timings, () => connectMachines(model, dir, true));
+  const transports = await phase(emit, 'connect', timings, async () => {
+    await forgetHostKeys(model, dir, created);
+    return connectMachines(model, dir, true);
+  });
   try {
-    const apply = await provision(model, data, result, transports, emit, timings);
+    const apply = await provisionMachines({ model, data, rendered: result, transports, emit, timings });
     timings.totalMs = performance.now() - started;
     return { workdir: dir, settings, apply, timings };
   } finally {

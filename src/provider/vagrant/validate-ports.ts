@@ -1,10 +1,11 @@
 import type { ClusterModel } from '../../model/model.js';
+import type { VagrantProviderName } from '../../render/vagrant/data.js';
 import type { VagrantIssue } from './errors.js';
 
 const clash = (path: string, message: string): VagrantIssue => ({ code: 'vagrant-port-clash', severity: 'error', path, message });
 
 /** Forwarded ports Vagrant would only reject while the VMs boot (or, for one host port on two machines, not at all). */
-export function portIssues(model: Pick<ClusterModel, 'nodes'>): VagrantIssue[] {
+export function portIssues(model: Pick<ClusterModel, 'nodes'>, provider: VagrantProviderName): VagrantIssue[] {
   const issues: VagrantIssue[] = [];
   const hostPorts = new Map<number, string>();
   for (const node of model.nodes) {
@@ -18,6 +19,10 @@ export function portIssues(model: Pick<ClusterModel, 'nodes'>): VagrantIssue[] {
       const guest = guests.get(port.guest);
       if (guest) issues.push(clash(path, `guest port ${port.guest} of ${node.name} is already forwarded by ${guest}`));
       else guests.set(port.guest, path);
+      // vagrant-libvirt reaches sshd on the machine's own address and drops the `ssh` forward (seed 001's 2122/2222)
+      if (port.id === 'ssh' && provider === 'libvirt') {
+        issues.push({ code: 'vagrant-ssh-forward-ignored', severity: 'warning', path, message: `vagrant-libvirt does not forward host port ${port.host} to ssh: reach ${node.name} with \`vagrant ssh ${node.name}\`` });
+      }
       if (port.id !== undefined) {
         const id = ids.get(port.id);
         if (id) issues.push(clash(path, `id ${port.id} is already used by ${id}: Vagrant keeps only one of them`));

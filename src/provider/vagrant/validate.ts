@@ -7,7 +7,7 @@ import { portIssues } from './validate-ports.js';
 
 /** What hactl must catch before running vagrant: `vagrant validate` accepts bad IPs and clashing ports. */
 export function vagrantIssues(model: ClusterModel, settings: VagrantSettings): VagrantIssue[] {
-  return [...nicNameIssues(model), ...addressIssues(model, settings), ...portIssues(model)];
+  return [...nicNameIssues(model), ...addressIssues(model, settings), ...portIssues(model, settings.provider)];
 }
 
 export function formatIssue(issue: VagrantIssue): string {

@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStack } from '../../src/load/load-stack.js';
+import type { ClusterModel } from '../../src/model/model.js';
+import {
+  connectMachines, heldVips, mustRunVagrant, prepareWorkdir, vagrantDown, vagrantStatus, vagrantUp, vagrantWorkdir, withVagrantData,
+} from '../../src/provider/vagrant/index.js';
+import { buildVagrantData, vagrantSettings } from '../../src/render/vagrant/index.js';
+import { renderStack, type RenderResult } from '../../src/render/render-stack.js';
+import { closeTransports } from '../../src/transport/open-transports.js';
+import { inCI, missing } from '../support/env.js';
+import { openLibvirtHost, type LibvirtHost } from './vagrant-host.js';
+
+const root = join(import.meta.dirname, '..', '..');
+// Two emulated VMs take both cores for minutes: CI runs this, a developer's `npm test` only when asked to.
+const wanted = inCI || process.env.HACTL_E2E_VAGRANT === '1';
+const skip = wanted
+  ? missing({ root: true, tools: ['vagrant', 'virsh', 'libvirtd', 'virtlogd', 'qemu-system-x86_64', 'qemu-img', 'debootstrap', 'ping', 'ip'] })
+  : 'set HACTL_E2E_VAGRANT=1 to run the Vagrant VMs';
+const VIP = '10.231.7.10';
+const MINUTE = 60_000;
+
+const timings: Record<string, number> = {};
+const seconds = (ms: number): number => Math.round(ms / 100) / 10;
+
+/** The host's ping to the VIP: an address of the lab network this test creates, nothing else. */
+async function vipAnswers(): Promise<boolean> {
+  return (await execa('ping', ['-c', '1', '-W', '1', VIP], { reject: false })).exitCode === 0;
+}
+
+async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The MAC the host's neighbour table has for the VIP after it answered: which VM answered. */
+async function vipMac(): Promise<string | undefined> {
+  const out = (await execa('ip', ['neigh', 'show', VIP], { reject: false })).stdout;
+  return /lladdr (\S+)/.exec(out)?.[1];
+}
+
+describe.skipIf(skip)('hactl up --provider vagrant (libvirt, two keepalived VMs)', () => {
+  let host: LibvirtHost;
+  let model: ClusterModel;
+  let rendered: RenderResult;
+  let baseDir: string;
+
+  beforeAll(async () => {
+    host = await openLibvirtHost();
+    const started = performance.now();
+    await execa(join(root, 'scripts/build-box'), { stdio: 'inherit' });
+    timings.boxBuildOrCacheCheck = performance.now() - started;
+    const loaded = await loadStack(join(root, 'stacks/vagrant-keepalived.yaml'));
+    model = loaded.model!;
+    rendered = renderStack(model, { env: { HACTL_VRRP_PASS: 'e2e-pass' }, baseDir: join(root, 'stacks') });
+    baseDir = mkdtempSync(join(tmpdir(), 'hactl-vagrant-e2e-'));
+  }, 40 * MINUTE);
+
+  afterAll(async () => {
+    if (model) await vagrantDown(model, { baseDir }).catch(() => undefined);
+    if (baseDir) rmSync(baseDir, { recursive: true, force: true });
+    const leftovers = host ? await host.cleanup() : [];
+    console.log(`vagrant e2e durations (s): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, seconds(v)])))}`);
+    expect(leftovers).toEqual([]);
+  }, 10 * MINUTE);
+
+  it('brings both machines up, provisions them over SSH, and the VIP answers from the host', async () => {
+    const result = await vagrantUp(model, rendered, { baseDir });
+    timings.hactlUp = result.timings.totalMs;
+    timings.hactlUpMachines = result.timings.machines ?? 0;
+    expect(result.apply.ok).toBe(true);
+    await until('the VIP answers', MINUTE, async () => ((await vipAnswers()) ? true : undefined));
+    const status = await vagrantStatus(model, { baseDir });
+    expect(status.map((s) => [s.node, s.state, s.services.keepalived])).toEqual([['lb1', 'running', true], ['lb2', 'running', true]]);
+    expect(status.find((s) => s.node === 'lb1')?.vips).toEqual([VIP]);
+    expect(status.find((s) => s.node === 'lb2')?.vips).toEqual([]);
+  }, 30 * MINUTE);
+
+  it("answers from lb2 once lb1's keepalived is killed", async () => {
+    const transports = await connectMachines(model, vagrantWorkdir(model.cluster, baseDir), false);
+    try {
+      const lb1 = transports.get('lb1')!;
+      const lb2 = transports.get('lb2')!;
+      const lb2Mac = (await lb2.exec('cat /sys/class/net/eth1/address')).stdout.trim();
+      const killed = performance.now();
+      expect((await lb1.exec('systemctl kill --signal=SIGKILL keepalived')).code).toBe(0);
+      await until('lb2 takes the VIP', MINUTE, async () => ((await heldVips(lb2, [VIP])).length ? true : undefined));
+      await until('the VIP answers from lb2', MINUTE, async () => ((await vipAnswers()) && (await vipMac()) === lb2Mac ? true : undefined));
+      timings.failover = performance.now() - killed;
+    } finally {
+      await closeTransports(transports.values());
+    }
+  }, 5 * MINUTE);
+
+  it('takes the machines and their networks down', async () => {
+    const result = await vagrantDown(model, { baseDir });
+    timings.hactlDown = result.ms;
+    expect(result.existed).toBe(true);
+    expect((await vagrantStatus(model, { baseDir })).map((s) => s.state)).toEqual(['not_created', 'not_created']);
+    expect((await host.leftovers()).filter((l) => /^(domain|network) /.test(l))).toEqual([]);
+  }, 10 * MINUTE);
+
+  it('compares with a bare `vagrant up` of the same machines (Vagrant runs provision/*.sh)', async () => {
+    const dir = vagrantWorkdir(model.cluster, baseDir);
+    await prepareWorkdir(dir, withVagrantData(rendered, buildVagrantData(model, vagrantSettings(model))));
+    const started = performance.now();
+    await mustRunVagrant(['up'], { cwd: dir.root, timeoutMs: 30 * MINUTE });
+    timings.bareVagrantUp = performance.now() - started;
+    await until('the VIP answers after a bare vagrant up', MINUTE, async () => ((await vipAnswers()) ? true : undefined));
+    const destroyed = performance.now();
+    await vagrantDown(model, { baseDir });
+    timings.destroy = performance.now() - destroyed;
+  }, 40 * MINUTE);
+});
