@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStack } from '../../src/load/load-stack.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import {
-  connectMachines, heldVips, mustRunVagrant, prepareWorkdir, vagrantDown, vagrantStatus, vagrantUp, vagrantWorkdir, withVagrantData,
+  connectMachines, heldVips, mustRunVagrant, prepareWorkdir, vagrantDown, vagrantStatus, vagrantWorkdir, withVagrantData,
 } from '../../src/provider/vagrant/index.js';
 import { buildVagrantData, vagrantSettings } from '../../src/render/vagrant/index.js';
 import { renderStack, type RenderResult } from '../../src/render/render-stack.js';
@@ -53,6 +53,11 @@ describe.skipIf(skip)('hactl up --provider vagrant (libvirt, two keepalived VMs)
   let rendered: RenderResult;
   let baseDir: string;
 
+  let cwd: string;
+  // exercise what ships: the built CLI, run from a scratch directory so its .hactl/vagrant work tree lands there
+  const hactl = (...args: string[]) =>
+    execa(process.execPath, [join(root, 'dist/cli/hactl.js'), ...args], { cwd, env: { HACTL_VRRP_PASS: 'e2e-pass' }, reject: false, timeout: 30 * MINUTE });
+
   beforeAll(async () => {
     host = await openLibvirtHost();
     const started = performance.now();
@@ -61,27 +66,32 @@ describe.skipIf(skip)('hactl up --provider vagrant (libvirt, two keepalived VMs)
     const loaded = await loadStack(join(root, 'stacks/vagrant-keepalived.yaml'));
     model = loaded.model!;
     rendered = renderStack(model, { env: { HACTL_VRRP_PASS: 'e2e-pass' }, baseDir: join(root, 'stacks') });
-    baseDir = mkdtempSync(join(tmpdir(), 'hactl-vagrant-e2e-'));
+    cwd = mkdtempSync(join(tmpdir(), 'hactl-vagrant-e2e-'));
+    baseDir = join(cwd, '.hactl', 'vagrant');
   }, 40 * MINUTE);
 
   afterAll(async () => {
     if (model) await vagrantDown(model, { baseDir }).catch(() => undefined);
-    if (baseDir) rmSync(baseDir, { recursive: true, force: true });
+    if (cwd) rmSync(cwd, { recursive: true, force: true });
     const leftovers = host ? await host.cleanup() : [];
     console.log(`vagrant e2e durations (s): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, seconds(v)])))}`);
     expect(leftovers).toEqual([]);
   }, 10 * MINUTE);
 
-  it('brings both machines up, provisions them over SSH, and the VIP answers from the host', async () => {
-    const result = await vagrantUp(model, rendered, { baseDir });
-    timings.hactlUp = result.timings.totalMs;
-    timings.hactlUpMachines = result.timings.machines ?? 0;
-    expect(result.apply.ok).toBe(true);
+  it('brings both machines up with `hactl up --provider vagrant`, provisions them over SSH, and the VIP answers from the host', async () => {
+    const started = performance.now();
+    const up = await hactl('up', '--provider', 'vagrant', join(root, 'stacks/vagrant-keepalived.yaml'));
+    timings.hactlUp = performance.now() - started;
+    expect(up.stderr).toMatch(/machines: done/);
+    expect(up.stdout).toMatch(/cluster vkeep is up on Vagrant \(libvirt\)/);
+    expect(up.exitCode).toBe(0);
     await until('the VIP answers', MINUTE, async () => ((await vipAnswers()) ? true : undefined));
     const status = await vagrantStatus(model, { baseDir });
     expect(status.map((s) => [s.node, s.state, s.services.keepalived])).toEqual([['lb1', 'running', true], ['lb2', 'running', true]]);
     expect(status.find((s) => s.node === 'lb1')?.vips).toEqual([VIP]);
     expect(status.find((s) => s.node === 'lb2')?.vips).toEqual([]);
+    const cliStatus = await hactl('status', '--provider', 'vagrant', '--stack', join(root, 'stacks/vagrant-keepalived.yaml'));
+    expect(cliStatus.stdout).toMatch(/lb1\s+running\s+keepalived active\s+VIPs: 10\.231\.7\.10/);
   }, 30 * MINUTE);
 
   it("answers from lb2 once lb1's keepalived is killed", async () => {
@@ -100,10 +110,11 @@ describe.skipIf(skip)('hactl up --provider vagrant (libvirt, two keepalived VMs)
     }
   }, 5 * MINUTE);
 
-  it('takes the machines and their networks down', async () => {
-    const result = await vagrantDown(model, { baseDir });
-    timings.hactlDown = result.ms;
-    expect(result.existed).toBe(true);
+  it('takes the machines and their networks down with `hactl down --provider vagrant`', async () => {
+    const started = performance.now();
+    const down = await hactl('down', '--provider', 'vagrant', join(root, 'stacks/vagrant-keepalived.yaml'));
+    timings.hactlDown = performance.now() - started;
+    expect(down.stdout).toMatch(/machines of vkeep destroyed/);
     expect((await vagrantStatus(model, { baseDir })).map((s) => s.state)).toEqual(['not_created', 'not_created']);
     expect((await host.leftovers()).filter((l) => /^(domain|network) /.test(l))).toEqual([]);
   }, 10 * MINUTE);
