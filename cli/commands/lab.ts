@@ -24,6 +24,7 @@ export async function upCommand(stack: string): Promise<number> {
     onEvent: (e) => {
       if (e.type === 'lab-created') process.stderr.write(`lab ${e.lab}: namespaces and bridges ready (${seconds(e.ms)})\n`);
       if (e.type === 'files-placed') process.stderr.write(`${e.node}: ${e.count} files placed\n`);
+      if (e.type === 'files-pushed') process.stderr.write(`${e.node}: ${e.count} files applied over SSH (${seconds(e.ms)})\n`);
       if (e.type === 'runtime-started') process.stderr.write(`${e.node}: ${rendered.model.runtime} started (pid ${e.pid})\n`);
     },
   });

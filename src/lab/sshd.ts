@@ -92,6 +92,8 @@ export async function startSshd(
     proc.kill('SIGKILL');
     throw err;
   }
+  // like every lab daemon it outlives the process that started it (`hactl up` exits); destroy stops it by PID
+  proc.unref();
   const knownHostsLine = recordKnownHost(layout.name, hostPatterns([nic.address, member.name], port), hostKeyPublic);
   const endpoint = { node: member.name, host: nic.address, port, hostKeyPublic, knownHostsLine, pid: proc.pid };
   updateState(layout.name, (s) => {

@@ -17,6 +17,7 @@ async function clientGets(stack: string, url: string): Promise<string> {
 
 describe.skipIf(skip)('hactl up on the network-namespace lab', () => {
   afterAll(async () => {
+    await hactl('down', 'stacks/quickstart-ssh.yaml');
     await hactl('down', 'stacks/quickstart.yaml');
     await hactl('down', 'stacks/002-vrrp-keepalived.yaml');
   });
@@ -53,5 +54,15 @@ describe.skipIf(skip)('hactl up on the network-namespace lab', () => {
     expect(test.stdout).toMatch(/kill on lb1 -> answered from lb2 after \d+ ms/);
     expect((await hactl('down', 'stacks/002-vrrp-keepalived.yaml')).exitCode).toBe(0);
     expect(labNamespaces('vrrp')).toEqual([]);
+  });
+
+  it('pushes a stack whose nodes have ssh: through a real sshd per node, then runs it', async () => {
+    const up = await hactl('up', 'stacks/quickstart-ssh.yaml');
+    expect(up.exitCode).toBe(0);
+    expect(up.stderr).toMatch(/qs1: \d+ files applied over SSH/);
+    expect(up.stderr).toMatch(/qs2: \d+ files applied over SSH/);
+    expect(await clientGets('stacks/quickstart-ssh.yaml', 'http://10.202.0.100:8080/')).toBe('qs1');
+    expect((await hactl('down', 'stacks/quickstart-ssh.yaml')).exitCode).toBe(0);
+    expect(labNamespaces('quickstart-ssh')).toEqual([]);
   });
 });

@@ -6,11 +6,13 @@ import { CLUSTER_SCOPE } from '../../render/artifact.js';
 import { labName, labSpecFor, memberName } from './lab-spec.js';
 import { serviceEndpoints, vipHolders } from './locate.js';
 import { placeFiles } from './place-files.js';
+import { pushOverSsh } from './push-over-ssh.js';
 import { runtimeSupported, startRuntime } from './runtimes.js';
 
 export type UpEvent =
   | { type: 'lab-created'; lab: string; ms: number }
   | { type: 'files-placed'; node: string; count: number }
+  | { type: 'files-pushed'; node: string; count: number; ms: number }
   | { type: 'runtime-started'; node: string; pid: number }
   | { type: 'healthy'; placement: Placement[]; ms: number };
 
@@ -34,7 +36,8 @@ export interface UpOptions {
 
 /**
  * Builds the stack on the local namespace lab: networks as bridges, nodes as namespaces with the stack's NIC names and
- * addresses, the rendered files in each node's private filesystem, the runtime daemon per node; returns once every
+ * addresses, the rendered files in each node's private filesystem (placed directly, or pushed with `apply` over a real
+ * sshd per node when the stack gives nodes `ssh:`), the runtime daemon per node; returns once every
  * VIP answers from exactly one node. A lab of the same name left by a crash is torn down first.
  */
 export async function labUp(model: ClusterModel, rendered: RenderResult, options: UpOptions = {}): Promise<UpResult> {
@@ -44,10 +47,15 @@ export async function labUp(model: ClusterModel, rendered: RenderResult, options
   const lab = await createLab(labSpecFor(model, rendered.files));
   emit({ type: 'lab-created', lab: lab.name, ms: performance.now() - started });
   try {
-    for (const node of model.nodes) {
-      const files = rendered.files.filter((f) => f.node === node.name || f.node === CLUSTER_SCOPE);
-      await placeFiles(lab, node.name, files);
-      emit({ type: 'files-placed', node: node.name, count: files.length });
+    if (model.nodes.some((n) => n.ssh)) {
+      const report = await pushOverSsh(lab, model, rendered, lab.spec.clients?.[0]?.name ?? memberName(model.nodes[0]!.name));
+      for (const node of report.nodes) emit({ type: 'files-pushed', node: node.node, count: node.files.length, ms: node.durationMs });
+    } else {
+      for (const node of model.nodes) {
+        const files = rendered.files.filter((f) => f.node === node.name || f.node === CLUSTER_SCOPE);
+        await placeFiles(lab, node.name, files);
+        emit({ type: 'files-placed', node: node.name, count: files.length });
+      }
     }
     for (const node of model.nodes) {
       const daemon = startRuntime(lab, model, node.name, rendered.files);
