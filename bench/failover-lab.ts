@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { agentCleanup } from '../src/agent/client.js';
+import { AGENT_ENV, AGENT_NODE_FLAGS } from '../src/agent/log.js';
 import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../src/lab/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -132,6 +132,7 @@ export interface ProbeAnswer {
 export class Bench {
   lab!: Lab;
   private readonly daemons = new Map<string, LabProcess>();
+  private watcher: LabProcess | undefined;
   private readonly services = new Map<Node, LabProcess>();
   private probe?: ChildProcess;
   private answers: ProbeAnswer[] = [];
@@ -201,17 +202,24 @@ export class Bench {
     }
   }
 
-  startDaemon(daemon: Daemon, n: Node, t: Tuning): LabProcess {
+  async startDaemon(daemon: Daemon, n: Node, t: Tuning): Promise<LabProcess> {
+    // The previous instance (stopped by the service watcher) must be gone: its exit removes the pid files.
+    const previous = this.daemons.get(`${daemon}:${n}`);
+    if (previous) await Promise.race([previous.exited, sleep(5000)]);
+    // A crashed keepalived leaves pid files behind and refuses to start over them.
+    if (daemon === 'keepalived') for (const f of ['keepalived.pid', 'keepalived-vrrp.pid']) rmSync(join(this.runDir(n), f), { force: true });
     const argv =
       daemon === 'agent'
-        ? [process.execPath, this.agentMain, '--config', '/etc/hactl/agent.json', '--node', n]
+        ? [process.execPath, ...AGENT_NODE_FLAGS, this.agentMain, '--config', '/etc/hactl/agent.json', '--node', n]
         : ['keepalived', '--dont-fork', '--log-console', '--vrrp', '-f', '/etc/keepalived/keepalived.conf', '-p', '/run/keepalived.pid', '-r', '/run/keepalived-vrrp.pid'];
-    const p = this.lab.spawn(n, argv, { logFile: join('/run/hactl/lab', this.name, 'logs', n, `${daemon}.log`) });
+    const p = this.lab.spawn(n, argv, { logFile: join('/run/hactl/lab', this.name, 'logs', n, `${daemon}.log`), ...(daemon === 'agent' ? { env: { ...AGENT_ENV } } : {}) });
     this.daemons.set(`${daemon}:${n}`, p);
-    if (daemon === 'keepalived' && n === 'n1' && !this.daemons.has(`watcher:${n}`)) {
+    if (daemon === 'keepalived' && n === 'n1' && !this.watcher) {
       const w = this.lab.spawn(n, [process.execPath, '-e', WATCHER, String(t.checkMs)]);
+      this.watcher = w;
       this.daemons.set(`watcher:${n}`, w);
       void w.exited.then(() => {
+        if (this.watcher === w) this.watcher = undefined;
         if (this.daemons.get(`watcher:${n}`) === w) this.daemons.delete(`watcher:${n}`);
       });
     }

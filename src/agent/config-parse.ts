@@ -34,7 +34,7 @@ export class AgentConfigError extends Error {
 const ON_FAIL: readonly OnFail[] = ['restart', 'block', 'stop', 'ignore', 'standby', 'fence'];
 const TOP_KEYS = [
   '$schema', 'version', 'cluster', 'nodes', 'links', 'auth', 'timings', 'autoFailback', 'ping', 'quorum', 'fencing',
-  'groups', 'colocations', 'orders', 'notify', 'control', 'runDir', 'stateDir', 'log',
+  'groups', 'colocations', 'orders', 'notify', 'control', 'runDir', 'stateDir', 'log', 'realtime',
 ] as const;
 
 /** Reads and validates the file; refuses a key file readable by group or others, as heartbeat does for authkeys. */
@@ -86,9 +86,10 @@ export function parseAgentConfig(doc: unknown, source = 'agent config'): AgentCo
   const control = readControl(r.at('control'));
   const stateDir = r.has('stateDir') ? r.string('stateDir', { pattern: /^\//, patternHint: 'an absolute path' }) : undefined;
   const log = readLog(r.at('log'));
+  const realtime = r.boolean('realtime', true);
   const config: AgentConfig = {
     version, cluster, nodes, links, auth, timings, autoFailback, ping, quorum, fencing, groups, colocations, orders,
-    notify, control, runDir, stateDir, log,
+    notify, control, runDir, stateDir, log, realtime,
   };
   if (fencing === undefined) delete config.fencing;
   if (stateDir === undefined) delete config.stateDir;

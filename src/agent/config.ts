@@ -40,6 +40,11 @@ export interface AgentConfig {
   /** Where admin state (standby, moves) and the boot generation persist; absent = memory only. Placeholders as runDir. */
   stateDir?: string;
   log: AgentLog;
+  /**
+   * As heartbeat's `realtime on`: when run as root, the agent's main thread gets SCHED_RR (reset on fork, so
+   * the commands it runs do not), so a busy host does not delay heartbeats. Default true.
+   */
+  realtime: boolean;
 }
 
 export interface AgentNode {

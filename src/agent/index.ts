@@ -17,6 +17,7 @@ export {
   type ClientOptions,
 } from './client.js';
 export { formatStatus } from './format-status.js';
+export { createLogger, flushLogger, AGENT_NODE_FLAGS, AGENT_ENV, type AgentLogger } from './log.js';
 export type { AgentStatus, NodeStatusEntry, GroupStatusEntry } from './status.js';
 export type { ControlRequest, ControlResponse, IsActiveResult } from './control/protocol.js';
 export { loadHeartbeatV1, heartbeatV1Config, HeartbeatV1Error, type HeartbeatV1Result, type CompatIssue } from './compat/heartbeat-v1.js';

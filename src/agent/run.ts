@@ -3,7 +3,8 @@ import type { AgentConfig } from './config.js';
 import { loadAgentConfig } from './config-parse.js';
 import { loadHeartbeatV1 } from './compat/heartbeat-v1.js';
 import { Agent } from './core/agent.js';
-import { createLogger, type AgentLogger } from './log.js';
+import { enableRealtime } from './core/realtime.js';
+import { createLogger, flushLogger, type AgentLogger } from './log.js';
 
 import { DEFAULT_CONFIG_PATH } from './defaults.js';
 
@@ -51,7 +52,11 @@ export async function runAgent(opts: RunAgentOptions): Promise<RunningAgent> {
   const agent = new Agent({ config, node, log });
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
-  const stop = (reason?: string): Promise<void> => agent.stop(reason).then(resolveDone);
+  const stop = (reason?: string): Promise<void> =>
+    agent
+      .stop(reason)
+      .then(() => flushLogger(log))
+      .then(resolveDone);
   const onSignal = (signal: NodeJS.Signals): void => void stop(`received ${signal}`);
   if (opts.handleSignals ?? true) {
     process.on('SIGTERM', onSignal);
@@ -62,10 +67,12 @@ export async function runAgent(opts: RunAgentOptions): Promise<RunningAgent> {
     });
   }
   try {
+    if (config.realtime) await enableRealtime(log);
     await agent.start();
   } catch (err) {
     log.fatal({ event: 'start-failed', err: (err as Error).message }, `agent failed to start: ${(err as Error).message}`);
     await agent.abort();
+    await flushLogger(log);
     resolveDone();
     throw err;
   }

@@ -24,6 +24,18 @@ export interface AgentStatus {
   /** Dropped datagrams by reason (forged, replayed, malformed...). */
   drops: Record<string, number>;
   accepted: number;
+  /** The answering agent process: memory in bytes, CPU in microseconds since start. */
+  process: {
+    pid: number;
+    rss: number;
+    heapUsed: number;
+    external: number;
+    cpuUser: number;
+    cpuSystem: number;
+    /** Longest event-loop stall seen, and longest interval between two heartbeats sent (both ms, since start). */
+    loopDelayMaxMs: number;
+    sendGapMaxMs: number;
+  };
 }
 
 export interface NodeStatusEntry {
@@ -34,6 +46,9 @@ export interface NodeStatusEntry {
   standby: boolean;
   pingReachable?: number;
   silentMs?: number;
+  /** Longest gap between heartbeats of this peer, and how many gaps reached warntime (late heartbeats). */
+  maxGapMs?: number;
+  lateCount?: number;
   links: Array<{ link: string; status: LinkStatus; silentMs?: number }>;
 }
 

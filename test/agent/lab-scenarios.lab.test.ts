@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentCleanup, agentMove, agentOnline, agentStandby, agentStatus, agentUnmove } from '../../src/agent/client.js';
 import type { AgentStatus } from '../../src/agent/status.js';
+import { AGENT_ENV, AGENT_NODE_FLAGS } from '../../src/agent/log.js';
 import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../../src/lab/index.js';
 import { missing } from '../support/env.js';
 
@@ -109,7 +110,9 @@ function labSuite(name: string, nodes: string[]) {
       }
     },
     start(node: string): LabProcess {
-      const p = s.lab.spawn(node, [process.execPath, '--import', TSX, MAIN, '--config', '/etc/hactl/agent.json', '--node', node]);
+      const p = s.lab.spawn(node, [process.execPath, ...AGENT_NODE_FLAGS, '--import', TSX, MAIN, '--config', '/etc/hactl/agent.json', '--node', node], {
+        env: { ...AGENT_ENV },
+      });
       s.agents.set(node, p);
       return p;
     },
@@ -177,7 +180,8 @@ function labSuite(name: string, nodes: string[]) {
 }
 
 describe.skipIf(skip)('agent lab scenarios, two nodes', () => {
-  const s = labSuite('agent2', ['n1', 'n2']);
+  // Per-process names: createLab tears down a lab of the same name, which may be a concurrent run's.
+  const s = labSuite(`ag2-${process.pid}`, ['n1', 'n2']);
   beforeAll(() => s.setup(), 120_000);
   afterAll(() => s.teardown(), 120_000);
   afterEach(async (ctx) => {
@@ -340,10 +344,56 @@ describe.skipIf(skip)('agent lab scenarios, two nodes', () => {
     expect(await s.client()).toBe('n1');
     expect(await s.vipHolders()).toEqual(['n1']);
   });
+
+  it('9. runs as a drop-in from heartbeat v1 ha.cf, haresources and authkeys (seed 000 style)', async () => {
+    const websvc = [
+      '#!/bin/sh',
+      'PIDFILE=/run/websvc.pid',
+      'case "$1" in',
+      `  start) [ -f $PIDFILE ] && kill -0 $(cat $PIDFILE) 2>/dev/null && exit 0`,
+      `         ${process.execPath} -e "require('http').createServer((q,r)=>r.end(require('os').hostname()+'\\n')).listen(${PORT})" >/dev/null 2>&1 </dev/null &`,
+      '         echo $! > $PIDFILE; exit 0;;',
+      '  stop) [ -f $PIDFILE ] && kill $(cat $PIDFILE) 2>/dev/null; rm -f $PIDFILE; exit 0;;',
+      '  status) [ -f $PIDFILE ] && kill -0 $(cat $PIDFILE) 2>/dev/null && exit 0; exit 3;;',
+      'esac',
+      'exit 2',
+      '',
+    ].join('\n');
+    ['n1', 'n2'].forEach((n, i) => {
+      const dir = join(s.lab.nodeRoot(n), 'etc', 'ha.d');
+      mkdirSync(join(dir, 'resource.d'), { recursive: true });
+      const peer = i === 0 ? '10.30.0.2' : '10.30.0.1';
+      writeFileSync(
+        join(dir, 'ha.cf'),
+        `keepalive 50ms\nwarntime 100ms\ndeadtime 200ms\ninitdead 5\nudpport 694\nucast eth1 ${peer}\nauto_failback off\nnode n1\nnode n2\nping ${PING}\n`,
+      );
+      writeFileSync(join(dir, 'haresources'), `n1 websvc ${VIP}/24/eth0\n`);
+      writeFileSync(join(dir, 'authkeys'), 'auth 2\n2 sha1 drop-in-secret\n', { mode: 0o600 });
+      writeFileSync(join(dir, 'resource.d', 'websvc'), websvc, { mode: 0o755 });
+    });
+    const socket = (n: string) => join(s.lab.nodeRoot(n), 'run', 'hactl', `heartbeat-${n}`, 'control.sock');
+    const start = (n: string) =>
+      s.agents.set(n, s.lab.spawn(n, [process.execPath, ...AGENT_NODE_FLAGS, '--import', TSX, MAIN, '--ha-dir', '/etc/ha.d', '--node', n], { env: { ...AGENT_ENV } }));
+    try {
+      start('n1');
+      start('n2');
+      await until('n1 to serve the VIP', async () => (await s.client()) === 'n1' && (await s.vipHolders()).join() === 'n1', 20_000);
+      const st = await agentStatus(socket('n2'));
+      expect(st.cluster).toBe('heartbeat');
+      expect(st.groups[0]).toMatchObject({ name: 'websvc', runningOn: ['n1'] });
+      await s.kill('n1', 'SIGKILL');
+      await until('the client to reach n2 on the VIP', async () => (await s.client()) === 'n2');
+    } finally {
+      for (const n of ['n1', 'n2']) {
+        await s.kill(n);
+        await s.lab.exec(n, ['sh', '-c', 'kill $(cat /run/websvc.pid)']);
+      }
+    }
+  });
 });
 
 describe.skipIf(skip)('agent lab scenarios, three nodes', () => {
-  const s = labSuite('agent3', ['n1', 'n2', 'n3']);
+  const s = labSuite(`ag3-${process.pid}`, ['n1', 'n2', 'n3']);
   beforeAll(() => s.setup(), 120_000);
   afterAll(() => s.teardown(), 120_000);
   afterEach(async (ctx) => {

@@ -101,3 +101,15 @@ describe('quorum', () => {
     expect(q(1, 2, false)).toBe(false);
   });
 });
+
+describe('carrier', () => {
+  it('reads link state from ip -o link and ip monitor lines', async () => {
+    const { parseLinkLine } = await import('../../src/agent/membership/carrier.js');
+    expect(parseLinkLine('3: eth1@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000\\    link/ether 0a:00:00:00:00:01')).toEqual({ iface: 'eth1', up: true });
+    expect(parseLinkLine('3: eth1@if7: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN group default')).toEqual({ iface: 'eth1', up: false });
+    expect(parseLinkLine('2: eth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noqueue state DOWN group default')).toEqual({ iface: 'eth0', up: false });
+    expect(parseLinkLine('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT')).toEqual({ iface: 'lo', up: true });
+    expect(parseLinkLine('Deleted 4: eth2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 state UP')).toEqual({ iface: 'eth2', up: false });
+    expect(parseLinkLine('    link/ether 0a:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff')).toBeUndefined();
+  });
+});

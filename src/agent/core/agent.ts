@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { AgentConfig, AgentResource } from '../config.js';
 import { resolvePaths, type ResolvedPaths } from '../config-util.js';
 import { systemClock, type Clock } from '../clock.js';
-import { startControlServer, ControlFailure, type ControlServer } from '../control/server.js';
-import type { ControlRequest, IsActiveResult } from '../control/protocol.js';
+import { startControlServer, type ControlServer } from '../control/server.js';
+import type { ControlRequest } from '../control/protocol.js';
 import type { AgentLogger } from '../log.js';
 import { FailCounts } from '../manager/failcounts.js';
 import { GroupRunner, type FailureEvent } from '../manager/group-runner.js';
@@ -22,7 +23,9 @@ import type { DriverEnv, ResourceDriver } from '../resources/driver.js';
 import type { AgentStatus } from '../status.js';
 import { openTransport, type Transport } from '../transport/udp.js';
 import type { InterfaceTable } from '../transport/address.js';
+import { handleControl } from './commands.js';
 import { runHook } from './hooks.js';
+import { buildStatus, processInfo, round } from './status-view.js';
 import { loadState, nextGeneration, saveState } from './persist.js';
 
 export interface AgentOptions {
@@ -83,6 +86,9 @@ export class Agent {
   private stopping?: Promise<void>;
   private persistTimer?: NodeJS.Timeout;
   private closed = false;
+  private lastSendAt = 0;
+  private maxSendGap = 0;
+  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
 
   constructor(private readonly opts: AgentOptions) {
     const { config, node } = opts;
@@ -130,8 +136,9 @@ export class Agent {
             this.markDirty();
             this.scheduleReconcile();
           },
-          onOp: (group, resource, op, ms, ok) =>
-            this.log.debug({ event: 'op', group, resource, op, ms: Math.round(ms * 10) / 10, ok }, `${op} ${resource}`),
+          onOp: (group, resource, op, ms, ok) => {
+            if (this.log.isLevelEnabled('debug')) this.log.debug({ event: 'op', group, resource, op, ms: Math.round(ms * 10) / 10, ok }, `${op} ${resource}`);
+          },
         }, opts.driverFor),
       );
     }
@@ -139,6 +146,7 @@ export class Agent {
 
   async start(): Promise<void> {
     this.startedAt = this.clock.now();
+    this.loopDelay.enable();
     await mkdir(this.paths.runDir, { recursive: true, mode: 0o700 });
     const persisted = this.paths.stateDir ? await loadState(this.paths.stateDir) : undefined;
     for (const e of persisted?.admin ?? []) this.admin.merge(e);
@@ -202,9 +210,13 @@ export class Agent {
     for (const r of this.runners.values()) r.want('stopped', 'agent shutting down');
     await Promise.all([...this.runners.values()].map((r) => r.settle()));
     const unclean = [...this.runners.values()].filter((r) => r.state !== 'stopped').map((r) => `${r.group.name} (${r.state})`);
-    if (unclean.length) this.log.error({ event: 'stop-unclean', groups: unclean }, `groups not stopped cleanly: ${unclean.join(', ')}`);
     this.sendHeartbeat();
-    for (let i = 0; i < LEAVE_COPIES; i++) this.sendPacket('leave');
+    if (unclean.length) {
+      // No goodbye: peers must not take over at once what may still run here; they wait for deadtime.
+      this.log.error({ event: 'stop-unclean', groups: unclean }, `groups not stopped cleanly: ${unclean.join(', ')}; peers take over after deadtime`);
+    } else {
+      for (let i = 0; i < LEAVE_COPIES; i++) this.sendPacket('leave');
+    }
     await this.persistNow();
     await this.close();
     this.log.info({ event: 'agent-stopped' }, 'agent stopped');
@@ -214,6 +226,7 @@ export class Agent {
     if (this.closed) return;
     this.closed = true;
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.loopDelay.disable();
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.membership.stop();
     this.ping.stop();
@@ -273,6 +286,9 @@ export class Agent {
 
   private sendPacket(type: 'heartbeat' | 'leave'): void {
     if (!this.transport || this.closed) return;
+    const now = performance.now();
+    if (this.lastSendAt > 0 && now - this.lastSendAt > this.maxSendGap) this.maxSendGap = now - this.lastSendAt;
+    this.lastSendAt = now;
     const buf = encodePacket(
       { type, cluster: this.config.cluster, node: this.node, generation: this.generation, seq: ++this.seq, stateVersion: this.stateVersion, payload: this.payload },
       this.auth,
@@ -510,7 +526,7 @@ export class Agent {
 
   private setAdmin(key: `${'standby' | 'move' | 'disable' | 'cleanup'}:${string}`, value: AdminEntry['value'], cause: string): void {
     const e = this.admin.set(key, value);
-    this.log.info({ event: 'admin', key, value, version: e.version, cause }, `admin ${key} = ${JSON.stringify(value)} (${cause})`);
+    this.log.info({ event: 'admin', register: key, value, version: e.version, cause }, `admin ${key} = ${JSON.stringify(value)} (${cause})`);
     this.onAdminAdopted(e);
     this.markDirty();
     this.persistSoon();
@@ -550,108 +566,42 @@ export class Agent {
 
   // ---- control ---------------------------------------------------------------------------------------------
 
-  private requireNode(node: string): void {
-    if (!this.config.nodes.some((n) => n.name === node)) throw new ControlFailure('unknown-node', `no node named "${node}"`);
-  }
-
-  private requireGroup(group: string): GroupRunner {
-    const r = this.runners.get(group);
-    if (!r) throw new ControlFailure('unknown-group', `no group named "${group}"`);
-    return r;
-  }
-
-  async handle(req: ControlRequest): Promise<unknown> {
-    switch (req.cmd) {
-      case 'status':
-        return this.status();
-      case 'standby':
-      case 'online':
-        this.requireNode(req.node);
-        this.setAdmin(`standby:${req.node}`, req.cmd === 'standby', `${req.cmd} via control socket`);
-        return { node: req.node, standby: req.cmd === 'standby' };
-      case 'move':
-        this.requireGroup(req.group);
-        this.requireNode(req.node);
-        this.setAdmin(`move:${req.group}`, req.node, 'move via control socket');
-        return { group: req.group, node: req.node };
-      case 'unmove':
-        this.requireGroup(req.group);
-        this.setAdmin(`move:${req.group}`, null, 'unmove via control socket');
-        return { group: req.group };
-      case 'cleanup': {
-        if (req.node !== undefined) this.requireNode(req.node);
-        const resource = req.resource;
-        const groups = [...this.runners.values()].filter((r) => resource === undefined || r.group.name === resource || r.has(resource));
-        if (groups.length === 0) throw new ControlFailure('unknown-resource', `no group or resource named "${resource}"`);
-        const names = resource === undefined ? this.config.groups.map((g) => g.name) : [resource];
-        for (const name of names) this.setAdmin(`cleanup:${name}`, { node: req.node ?? null }, 'cleanup via control socket');
-        for (const r of groups) if (this.admin.view().disabled.has(r.group.name)) this.setAdmin(`disable:${r.group.name}`, false, 'cleanup re-enables');
-        return { resource: resource ?? null, node: req.node ?? null };
-      }
-      case 'is-active': {
-        const r = this.requireGroup(req.group);
-        const result: IsActiveResult = { group: req.group, node: this.node, active: r.state === 'running', state: r.state };
-        return result;
-      }
-    }
+  handle(req: ControlRequest): Promise<unknown> {
+    return handleControl(
+      {
+        config: this.config,
+        node: this.node,
+        runners: this.runners,
+        disabled: () => this.admin.view().disabled,
+        setAdmin: (key, value, cause) => this.setAdmin(key, value, cause),
+        status: () => this.status(),
+      },
+      req,
+    );
   }
 
   status(): AgentStatus {
     const facts = this.facts();
-    const admin = this.admin.view();
-    const quorum = this.quorum ?? computeQuorum(this.config.quorum, facts.filter((f) => f.alive).length);
-    const peers = new Map(this.membership.snapshot().map((p) => [p.node, p]));
-    const reports = new Map<string, NodeReport | undefined>(this.config.nodes.map((n) => [n.name, n.name === this.node ? this.buildReport() : this.peers.get(n.name)?.report]));
-    const alive = new Set(facts.filter((f) => f.alive).map((f) => f.name));
-    return {
-      cluster: this.config.cluster,
+    return buildStatus({
+      config: this.config,
       node: this.node,
       generation: this.generation,
       seq: this.seq,
       phase: this.phase,
-      uptimeMs: Math.round(this.clock.now() - this.startedAt),
-      quorum: { quorate: quorum.quorate, votes: quorum.votes, expected: quorum.expected, policy: this.config.quorum.policy, reason: quorum.reason },
-      nodes: this.config.nodes.map((n) => {
-        const self = n.name === this.node;
-        const snap = peers.get(n.name);
-        const report = reports.get(n.name);
-        return {
-          name: n.name,
-          self,
-          status: this.membership.status(n.name),
-          ...(report ? { phase: report.phase, pingReachable: report.pingReachable } : {}),
-          standby: admin.standby.has(n.name),
-          ...(snap?.silentMs !== undefined ? { silentMs: snap.silentMs } : {}),
-          links: snap?.links ?? [],
-        };
-      }),
-      links: [...(this.transport?.links ?? [])],
+      uptimeMs: this.clock.now() - this.startedAt,
+      quorum: this.quorum ?? computeQuorum(this.config.quorum, facts.filter((f) => f.alive).length),
+      alive: new Set(facts.filter((f) => f.alive).map((f) => f.name)),
+      admin: this.admin.view(),
+      membership: this.membership,
+      reports: new Map(this.config.nodes.map((n) => [n.name, n.name === this.node ? this.buildReport() : this.peers.get(n.name)?.report])),
+      links: this.transport?.links ?? [],
       ping: this.ping.snapshot(),
-      groups: this.config.groups.map((g) => {
-        const d = this.decisions.get(g.name);
-        const states: Record<string, GroupRunState> = {};
-        for (const [node, r] of reports) {
-          const s = r?.groups[g.name]?.state;
-          if (s !== undefined && s !== 'stopped' && alive.has(node)) states[node] = s;
-        }
-        const moved = admin.moves.get(g.name);
-        return {
-          name: g.name,
-          target: d?.target ?? null,
-          reason: d?.reason ?? (this.phase === 'settling' ? 'settling' : 'not decided'),
-          ...(d?.waitingFor ? { waitingFor: d.waitingFor } : {}),
-          runningOn: Object.entries(states).filter(([, s]) => s === 'running').map(([n]) => n),
-          states,
-          ...(moved ? { movedTo: moved } : {}),
-          disabled: admin.disabled.has(g.name),
-          members: this.runners.get(g.name)!.memberStates(),
-        };
-      }),
-      failCounts: [...reports].flatMap(([node, r]) => (r?.failCounts ?? []).map((f) => ({ node, ...f }))),
-      failedActions: [...reports].flatMap(([node, r]) => (r?.failedActions ?? []).map((f) => ({ node, ...f }))),
+      decisions: this.decisions,
+      runners: this.runners,
       drops: this.filter.dropCounts(),
       accepted: this.filter.accepted,
-    };
+      process: { ...processInfo(), loopDelayMaxMs: round(this.loopDelay.max / 1e6), sendGapMaxMs: round(this.maxSendGap) },
+    });
   }
 }
 

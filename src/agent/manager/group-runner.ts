@@ -131,7 +131,10 @@ export class GroupRunner {
   /** Stops timers; resources keep running (used after SIGKILL-like aborts and in tests). */
   close(): void {
     this.closed = true;
-    for (const m of this.members) this.cancelMonitor(m);
+    for (const m of this.members) {
+      this.cancelMonitor(m);
+      m.driver.close?.();
+    }
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
   }
 

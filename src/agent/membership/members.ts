@@ -18,6 +18,9 @@ interface Peer {
   name: string;
   status: NodeStatus;
   lastSeen: number;
+  /** Longest silence seen between two packets while up, and how many passed warntime. */
+  maxGap: number;
+  lateCount: number;
   links: Map<string, LinkState>;
 }
 
@@ -26,6 +29,9 @@ export interface PeerSnapshot {
   status: NodeStatus;
   /** ms since the last accepted packet; undefined if never heard. */
   silentMs?: number;
+  /** Longest gap between two heartbeats while the peer was up, and how many gaps reached warntime. */
+  maxGapMs: number;
+  lateCount: number;
   links: Array<{ link: string; status: LinkStatus; silentMs?: number }>;
 }
 
@@ -56,7 +62,7 @@ export class Membership {
       if (name === opts.self) continue;
       const links = new Map<string, LinkState>();
       for (const l of opts.links) links.set(l, { status: 'init', lastSeen: Number.NEGATIVE_INFINITY });
-      this.peers.set(name, { name, status: 'init', lastSeen: Number.NEGATIVE_INFINITY, links });
+      this.peers.set(name, { name, status: 'init', lastSeen: Number.NEGATIVE_INFINITY, maxGap: 0, lateCount: 0, links });
     }
   }
 
@@ -78,6 +84,11 @@ export class Membership {
     const peer = this.peers.get(node);
     if (peer === undefined) return;
     const now = this.opts.clock.now();
+    if (peer.status === 'up' || peer.status === 'warn') {
+      const gap = now - peer.lastSeen;
+      if (gap > peer.maxGap) peer.maxGap = gap;
+      if (gap >= this.opts.timings.warntimeMs) peer.lateCount++;
+    }
     peer.lastSeen = now;
     let changed = false;
     const l = peer.links.get(link);
@@ -140,6 +151,8 @@ export class Membership {
       node: p.name,
       status: p.status,
       ...(Number.isFinite(p.lastSeen) ? { silentMs: ago(p.lastSeen) } : {}),
+      maxGapMs: Math.round(p.maxGap * 10) / 10,
+      lateCount: p.lateCount,
       links: [...p.links].map(([link, l]) => ({ link, status: l.status, ...(Number.isFinite(l.lastSeen) ? { silentMs: ago(l.lastSeen) } : {}) })),
     }));
   }

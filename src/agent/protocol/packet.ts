@@ -29,7 +29,7 @@ export interface Packet {
   generation: number;
   seq: number;
   stateVersion: number;
-  /** Raw JSON payload; parsed only when stateVersion changes. */
+  /** Raw JSON payload; parsed only when stateVersion changes. A view into the datagram when decoded. */
   payload: Buffer;
 }
 
@@ -112,7 +112,7 @@ export function decodePacket(buf: Buffer, auth: Authenticator, cluster: string):
       generation,
       seq,
       stateVersion: buf.readUInt32BE(24),
-      payload: Buffer.from(buf.subarray(bodyLength - payloadLength, bodyLength)),
+      payload: buf.subarray(bodyLength - payloadLength, bodyLength),
     },
   };
 }

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { HttpResource, MemcachedResource, TcpResource } from '../config.js';
 import { OpFailure, type MonitorResult, type ResourceDriver } from './driver.js';
@@ -30,31 +29,52 @@ export function tcpProbe(host: string, port: number, timeoutMs: number, payload?
   });
 }
 
+/**
+ * HTTP/1.0 GET over a plain socket: the server closes after the answer, and the agent avoids the http module's
+ * per-request objects (a 10 ms check makes a hundred of them a second).
+ */
 export function httpProbe(url: string, timeoutMs: number, expectStatus: number, expectBody?: string): Promise<string | undefined> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return Promise.resolve(`${url}: not a URL`);
+  }
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(target.port || 80);
+  const request = `GET ${target.pathname}${target.search} HTTP/1.0\r\nHost: ${target.host}\r\nUser-Agent: hactl-agent\r\nConnection: close\r\n\r\n`;
   return new Promise((resolve) => {
+    let text = '';
     let finished = false;
+    const socket = connect({ host, port });
     const finish = (err?: string): void => {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
-      req.destroy();
+      socket.destroy();
       resolve(err);
     };
-    const req = request(url, { method: 'GET', agent: false, headers: { 'user-agent': 'hactl-agent' } }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => {
-        if (body.length < 65536) body += d.toString();
-      });
-      res.on('end', () => {
-        if (res.statusCode !== expectStatus) return finish(`GET ${url}: status ${res.statusCode}, expected ${expectStatus}`);
-        if (expectBody !== undefined && !body.includes(expectBody)) return finish(`GET ${url}: body lacks "${expectBody}"`);
-        finish();
-      });
-      res.on('error', (err) => finish(`GET ${url}: ${err.message}`));
-    });
+    const judge = (complete: boolean): string | undefined | 'wait' => {
+      const head = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(text);
+      if (!head) return complete ? `GET ${url}: not an HTTP answer` : 'wait';
+      if (Number(head[1]) !== expectStatus) return `GET ${url}: status ${head[1]}, expected ${expectStatus}`;
+      if (expectBody === undefined) return undefined;
+      const bodyAt = text.indexOf('\r\n\r\n');
+      if (bodyAt >= 0 && text.includes(expectBody, bodyAt)) return undefined;
+      return complete ? `GET ${url}: body lacks "${expectBody}"` : 'wait';
+    };
     const timer = setTimeout(() => finish(`GET ${url}: no answer within ${timeoutMs} ms`), timeoutMs);
-    req.on('error', (err) => finish(`GET ${url}: ${err.message}`));
-    req.end();
+    socket.on('connect', () => socket.write(request));
+    socket.on('data', (d: Buffer) => {
+      if (text.length < 65536) text += d.toString('latin1');
+      const v = judge(false);
+      if (v !== 'wait') finish(v);
+    });
+    socket.on('end', () => {
+      const v = judge(true);
+      finish(v === 'wait' ? undefined : v);
+    });
+    socket.on('error', (err) => finish(`GET ${url}: ${err.message}`));
   });
 }
 

@@ -20,6 +20,8 @@ export interface ResourceDriver {
   start(ctx: OpContext): Promise<void>;
   stop(ctx: OpContext): Promise<void>;
   monitor(ctx: OpContext): Promise<MonitorResult>;
+  /** Releases helpers the driver keeps ready (agent shutdown); resources are left as they are. */
+  close?(): void;
 }
 
 export interface DriverEnv {

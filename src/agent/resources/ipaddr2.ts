@@ -1,42 +1,67 @@
 import { spawn } from 'node:child_process';
 import { isIP } from 'node:net';
 import type { IpAddr2Resource } from '../config.js';
+import { ArmedProcess, shellQuote } from './armed.js';
 import { runCommand, summarize } from './command.js';
 import { OpFailure, type DriverEnv, type ResourceDriver } from './driver.js';
 
-/** As the IPaddr2 agent: `ip addr add/del`, then unsolicited ARP so switches and clients learn the new MAC. */
+const GONE = /Cannot assign requested address|Address not found|Cannot find device|does not exist/i;
+
+/**
+ * As the IPaddr2 agent: `ip addr add/del`, then unsolicited ARP so switches and clients learn the new MAC.
+ * Takeover speed matters here: ip and arping are started in advance and wait for their input (ArmedProcess).
+ */
 export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDriver {
   const cidr = `${res.ip}/${res.cidr}`;
   const family = isIP(res.ip) === 6 ? '-6' : '-4';
+  const garp = family === '-4' && res.arpCount > 0;
+  // One command per process: ip -batch lists carry state from one command to the next, single changes do not.
+  const up = new ArmedProcess(['ip', '-force', '-batch', '-']);
+  const down = new ArmedProcess(['ip', '-force', '-batch', '-']);
+  const arping = garp
+    ? new ArmedProcess(['/bin/sh', '-c', `read go || exit 0; exec arping -U -c ${res.arpCount} -I ${shellQuote(res.nic)} ${shellQuote(res.ip)} >/dev/null 2>&1`])
+    : undefined;
+  for (const p of [up, down, arping]) p?.arm();
+  // Re-arming forks: keep it off the takeover path.
+  const rearm = (...ps: Array<ArmedProcess | undefined>): void => void setTimeout(() => ps.forEach((p) => p?.arm()), 50).unref();
+  const replace = `address replace ${cidr} dev ${res.nic}${res.label ? ` label ${res.label}` : ''}\n`;
+
   return {
+    close() {
+      for (const p of [up, down, arping]) p?.close();
+    },
     async start({ timeoutMs }) {
-      const argv = ['ip', family, 'addr', 'add', cidr, 'dev', res.nic, ...(res.label ? ['label', res.label] : [])];
-      const r = await runCommand(argv, { timeoutMs });
-      if (r.code !== 0 && !/File exists/i.test(r.stderr)) throw new OpFailure(`ip addr add ${cidr} dev ${res.nic}: ${summarize(r)}`, r.code);
-      if (family === '-4' && res.arpCount > 0) announce(res, env);
+      const fast = up.run(replace, timeoutMs);
+      const r = fast ? await fast : await runCommand(['ip', ...replace.trim().split(' ')], { timeoutMs }).then((x) => ({ code: x.code, signal: x.signal, stderr: summarize(x) }));
+      // `replace` succeeds whether or not the address is already there, as a start must.
+      if (r.code !== 0) {
+        rearm(up);
+        throw new OpFailure(`ip ${replace.trim()}: ${r.stderr || `exit ${r.code ?? r.signal}`}`, r.code);
+      }
+      // Only now: a gratuitous ARP before the address exists would send clients to a host that drops them.
+      if (garp && !arping?.trigger('go\n')) announce(res, env);
+      rearm(up, arping);
     },
     async stop({ timeoutMs }) {
-      const r = await runCommand(['ip', family, 'addr', 'del', cidr, 'dev', res.nic], { timeoutMs });
-      if (r.code !== 0 && !/Cannot assign requested address|Cannot find device/i.test(r.stderr)) {
-        throw new OpFailure(`ip addr del ${cidr} dev ${res.nic}: ${summarize(r)}`, r.code);
-      }
+      const del = `address del ${cidr} dev ${res.nic}\n`;
+      const fast = down.run(del, timeoutMs);
+      rearm(down);
+      const r = fast ? await fast : await runCommand(['ip', ...del.trim().split(' ')], { timeoutMs }).then((x) => ({ code: x.code, signal: x.signal, stderr: x.stderr }));
+      if (r.code !== 0 && !GONE.test(r.stderr)) throw new OpFailure(`ip ${del.trim()}: ${r.stderr || `exit ${r.code ?? r.signal}`}`, r.code);
     },
     async monitor({ timeoutMs }) {
       const r = await runCommand(['ip', '-o', family, 'addr', 'show', 'dev', res.nic], { timeoutMs });
       if (r.code !== 0) return { state: 'failed', detail: `ip addr show dev ${res.nic}: ${summarize(r)}` };
-      const present = r.stdout.split('\n').some((l) => l.includes(` ${cidr} `) || l.includes(` ${res.ip}/`));
+      const present = r.stdout.split('\n').some((l) => l.includes(` ${res.ip}/`));
       return present ? { state: 'running' } : { state: 'stopped', detail: `${cidr} not on ${res.nic}` };
     },
   };
 }
 
-/** Fire and forget: the takeover is complete once the address is up; arping only speeds up neighbours. */
+/** Only when the armed arping could not run; the takeover does not wait for it. */
 function announce(res: IpAddr2Resource, env: DriverEnv): void {
   const child = spawn('arping', ['-U', '-c', String(res.arpCount), '-I', res.nic, res.ip], { stdio: 'ignore' });
   child.on('error', (err) => env.log.warn({ event: 'arping-failed', resource: res.id, err: err.message }, 'gratuitous ARP not sent'));
-  child.on('exit', (code) => {
-    if (code !== 0 && code !== null) env.log.debug({ event: 'arping-exit', resource: res.id, code }, 'arping exited non-zero');
-  });
   const kill = setTimeout(() => child.kill('SIGKILL'), 5000 + res.arpCount * 1000);
   kill.unref();
   child.on('exit', () => clearTimeout(kill));

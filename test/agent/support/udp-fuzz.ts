@@ -29,7 +29,10 @@ const send = async (buf: Buffer): Promise<void> => {
 const counts = { forged: 0, oldGeneration: 0, replayed: 0, malformed: 0 };
 for (let i = 0; i < 500; i++, counts.forged++) await send(encodePacket(base({ seq: lastSeq + 1000 + i, type: i % 2 ? 'leave' : 'heartbeat' }), bad));
 for (let i = 0; i < 500; i++, counts.oldGeneration++) await send(encodePacket(base({ generation: generation - 1 - i, seq: lastSeq + 10 + i }), good));
-for (let i = 0; i < 200; i++, counts.replayed++) await send(encodePacket(base({ seq: Math.max(1, lastSeq - i) }), good));
+// A replay carries what the node really sent: its generation, a sequence number already used and an old state
+// version (only the key holder could put a newer one in). Numbers the target never received pass as liveness but
+// their state is older than what it has, so nothing changes.
+for (let i = 0; i < 200; i++, counts.replayed++) await send(encodePacket(base({ seq: Math.max(1, lastSeq - i), stateVersion: 1 }), good));
 const template = encodePacket(base({ seq: 1 }), bad);
 for (let i = 0; i < malformed; i++, counts.malformed++) {
   let buf: Buffer;
