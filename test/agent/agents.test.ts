@@ -1,5 +1,5 @@
 import { createSocket } from 'node:dgram';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -157,6 +157,16 @@ describe('agents on loopback', () => {
     await c.agents.get('sv3')!.abort();
     await until(() => !c.agents.get('sv1')!.isActive('web'), 2000);
     expect(c.agents.get('sv1')!.status().quorum).toMatchObject({ quorate: false, votes: 1, expected: 3 });
+  });
+
+  it('run notify scripts as keepalived does: master where the group runs, backup elsewhere', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'hactl-notify-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    const c = await cluster(['sv1', 'sv2'], { notify: { master: `printf '%s %s %s\\n' "$HACTL_NODE" >> ${out}/events`, backup: [`/bin/sh`, `-c`, `echo "$HACTL_NODE $0 $1" >> ${out}/events`] } });
+    await until(() => c.active().includes('sv1'));
+    const read = async () => (await readFile(join(out, 'events'), 'utf8').catch(() => '')).trim().split('\n').sort();
+    for (const end = Date.now() + 3000; (await read()).length < 2 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+    expect(await read()).toEqual(['sv1 web MASTER', 'sv2 web BACKUP']);
   });
 
   it('ignore forged, replayed and malformed datagrams', async () => {
