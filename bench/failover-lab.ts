@@ -187,7 +187,7 @@ export class Bench {
     return r.stdout.trim() === n;
   }
 
-  private runDir = (n: Node): string => join(this.lab.nodeRoot(n), 'run');
+  readonly runDir = (n: Node): string => join(this.lab.nodeRoot(n), 'run');
 
   writeConfigs(daemon: Daemon, t: Tuning): void {
     for (const n of NODES) {

@@ -7,7 +7,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Bench, buildAgent, sleep, type Daemon, type Tuning } from './failover-lab.js';
+import { agentStatus } from '../src/agent/client.js';
+import { Bench, buildAgent, NODES, sleep, type Daemon, type Tuning } from './failover-lab.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '600' }, interval: { type: 'string', default: '10' } } });
 const seconds = Number(values.seconds);
@@ -20,6 +21,17 @@ function log(msg: string): void {
 
 function linesSince(file: string, offset: number): string[] {
   return readFileSync(file, 'utf8').slice(offset).split('\n');
+}
+
+/** pino JSON → "HH:MM:SS.mmm node cause"; keepalived lines are kept as printed. */
+function eventLine(line: string): string {
+  const node = line.slice(0, 2);
+  try {
+    const e = JSON.parse(line.slice(3)) as { time: string; peer: string; cause: string };
+    return `${new Date(e.time).toISOString().slice(11, 23)} ${node} sees ${e.peer} dead: ${e.cause}`;
+  } catch {
+    return line.slice(0, 160);
+  }
 }
 
 async function main(): Promise<void> {
@@ -53,6 +65,17 @@ async function main(): Promise<void> {
         const masters = lines.filter((l) => /^n2 .*Entering MASTER STATE/.test(l)).length;
         report.push(`- keepalived: ${masters} transitions of the backup to MASTER, ${moved ? 'the client was answered by n2 (false failover)' : 'every answer from n1'}`);
       }
+    }
+    report.push('', 'agent processes (largest event-loop delay, largest gap between two heartbeats sent):');
+    for (const n of NODES) {
+      const st = await agentStatus(join(benches.agent.runDir(n), 'hactl', `bench-${n}`, 'control.sock'));
+      report.push(`- ${n}: loop delay ${st.process.loopDelayMaxMs} ms, send gap ${st.process.sendGapMaxMs} ms`);
+    }
+    report.push('', 'when (agent: dead declarations; keepalived: backup -> MASTER):');
+    for (const d of ['agent', 'keepalived'] as const) {
+      const events = ['n1', 'n2'].flatMap((n) => linesSince(logFile(d, n), offsets.get(`${d}:${n}`)!).map((l) => `${n} ${l}`))
+        .filter((l) => (d === 'agent' ? /"to":"dead"/.test(l) : /^n2 .*Entering MASTER STATE/.test(l)));
+      for (const l of events) report.push(`- ${d} ${eventLine(l)}`);
     }
     console.log(report.join('\n'));
   } finally {

@@ -253,6 +253,21 @@ describe.skipIf(skip)('agent lab scenarios, two nodes', () => {
     expect(await s.client()).toBe('n1');
   });
 
+  it('3e. a partition heals with the group running on both nodes: the preferred one keeps it and clients reach it at once', async () => {
+    s.writeConfig(agentConfig(['n1', 'n2']));
+    await s.startAll('n1');
+    await s.lab.partition([['n1'], ['n2', 'client']]);
+    await until('the client to reach n2', async () => (await s.client()) === 'n2');
+    expect(await s.vipHolders()).toEqual(['n1', 'n2']);
+    await s.lab.heal();
+    await until('n2 to let go', async () => (await s.vipHolders()).join() === 'n1', 5000);
+    // The client's ARP entry still names n2, which dropped the address: only a new announcement from n1 fixes it
+    // before the neighbour entry times out (tens of seconds).
+    await until('the client to reach n1', async () => (await s.client()) === 'n1', 3000);
+    const log = readFileSync(join('/run/hactl/lab', s.lab.name, 'logs', 'n1', 'node.log'), 'utf8');
+    expect(log).toMatch(/"event":"reannounce","group":"web","resources":\["vip"\]/);
+  });
+
   it('4. restarts a dead service, then moves the group after migration-threshold failures', async () => {
     s.writeConfig(agentConfig(['n1', 'n2'], { migrationThreshold: 2 }));
     await s.startAll('n1');

@@ -65,6 +65,41 @@ describe('membership', () => {
     expect(nodeEvents()).toEqual(['5 b init->up', '30 c init->dead']);
   });
 
+  it("does not count a freeze of this process as the peer's silence; a peer silent after the thaw is dead within deadtime", () => {
+    const { clock, m, events, nodeEvents, beat } = setup(['a', 'b']);
+    const stalls = () => events.flatMap((e) => (e.kind === 'stall' ? [e.ms] : []));
+    beat('b', 0, 50);
+    clock.freeze(60); // the machine stops for 60 ms after b's last heartbeat
+    clock.advance(0);
+    // measured from the overdue timer: a lower bound of the freeze, above one heartbeat interval
+    expect(stalls()).toHaveLength(1);
+    expect(stalls()[0]).toBeGreaterThan(timings.keepaliveMs);
+    expect(stalls()[0]).toBeLessThanOrEqual(60);
+    expect(m.status('b')).toBe('up');
+    beat('b', 112, 192); // b thaws too and goes on
+    expect(nodeEvents()).toEqual(['0 b init->up']);
+    clock.freeze(45); // frozen again (to 237), and b does not come back this time
+    clock.advance(0);
+    expect(stalls()).toHaveLength(2);
+    expect(m.status('b')).toBe('up');
+    clock.advance(timings.deadtimeMs);
+    const dead = events.find((e) => e.kind === 'node' && e.to === 'dead');
+    expect(dead?.at).toBeGreaterThan(237);
+    expect(dead?.at).toBeLessThanOrEqual(237 + timings.deadtimeMs);
+  });
+
+  it('counts timers firing a little late (under one heartbeat interval) as normal jitter', () => {
+    const { clock, m, events, nodeEvents, beat } = setup(['a', 'b']);
+    beat('b', 0, 50);
+    clock.advance(19); // 69: one ms before warntime
+    clock.freeze(10); // the warn timer fires 9 ms late
+    clock.advance(0);
+    clock.advance(30);
+    expect(events.some((e) => e.kind === 'stall')).toBe(false);
+    expect(nodeEvents()).toEqual(['0 b init->up', '79 b up->warn', '80 b warn->dead']);
+    expect(m.status('b')).toBe('dead');
+  });
+
   it('tracks each link on its own: one link down is not a dead node', () => {
     const { clock, m, nodeEvents, linkEvents, beat } = setup(['a', 'b'], ['ic', 'svc']);
     beat('b', 0, 50, ['ic', 'svc']);

@@ -67,6 +67,8 @@ export class Agent {
   private readonly roles = new Map<string, Role>();
   private readonly fenced = new Set<string>();
   private readonly fencing = new Set<string>();
+  /** Groups seen active here and on another node at once; re-announced once the other side lets go. */
+  private readonly dualActive = new Set<string>();
   private carrier?: CarrierMonitor;
   private transport?: Transport;
   private control?: ControlServer;
@@ -355,8 +357,10 @@ export class Agent {
         this.markDirty();
         this.scheduleReconcile();
       }
-    } else {
+    } else if (e.kind === 'link') {
       this.log.info({ event: 'link-state', peer: e.node, link: e.link, from: e.from, to: e.to, cause: e.cause }, `link ${e.link} to ${e.node}: ${e.from} -> ${e.to} (${e.cause})`);
+    } else {
+      this.log.warn({ event: 'stall', ms: e.ms }, `this agent was not scheduled for ${e.ms} ms; peers' silence during it is not counted`);
     }
   }
 
@@ -431,12 +435,18 @@ export class Agent {
   private apply(d: GroupDecision, facts: NodeFacts[]): void {
     const runner = this.runners.get(d.group)!;
     if (d.target !== this.node) {
+      this.dualActive.delete(d.group);
       runner.want('stopped', d.target ? `placed on ${d.target}: ${d.reason}` : d.reason);
       if (runner.state === 'stopped') this.setRole(d.group, 'backup', d.target ? `runs on ${d.target}` : d.reason);
       return;
     }
     if (d.dualActive && runner.state === 'running') {
+      this.dualActive.add(d.group);
       for (const other of d.holders.filter((h) => h !== this.node)) this.fence(other, `partition healed with ${d.group} active on both ${this.node} and ${other}; ${other} loses`);
+    } else if (this.dualActive.delete(d.group) && runner.state === 'running') {
+      // Clients learnt the loser's MAC while both sides ran the group: point them back here.
+      const members = runner.announce();
+      this.log.info({ event: 'reannounce', group: d.group, resources: members }, `${d.group}: the other side let go; re-announced ${members.join(', ') || 'nothing'}`);
     }
     if (runner.state === 'running' || runner.state === 'starting') {
       runner.want('started');

@@ -128,6 +128,15 @@ export class GroupRunner {
     void this.loop();
   }
 
+  /** Re-announces what runs here (gratuitous ARP for its addresses); returns the members that did. */
+  announce(): string[] {
+    if (this.state !== 'running') return [];
+    return this.members.filter((m) => m.state === 'started' && m.driver.announce).map((m) => {
+      m.driver.announce!();
+      return m.res.id;
+    });
+  }
+
   /** Stops timers; resources keep running (used after SIGKILL-like aborts and in tests). */
   close(): void {
     this.closed = true;

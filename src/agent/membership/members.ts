@@ -7,7 +7,9 @@ export type LinkStatus = 'init' | 'up' | 'down';
 
 export type MembershipEvent =
   | { kind: 'node'; node: string; from: NodeStatus; to: NodeStatus; cause: string }
-  | { kind: 'link'; node: string; link: string; from: LinkStatus; to: LinkStatus; cause: string };
+  | { kind: 'link'; node: string; link: string; from: LinkStatus; to: LinkStatus; cause: string }
+  /** This process was not running for `ms` (its timer fired that late); peers' silence during it is not counted. */
+  | { kind: 'stall'; ms: number };
 
 interface LinkState {
   status: LinkStatus;
@@ -47,6 +49,10 @@ export interface MembershipOptions {
 /**
  * Tracks peers from accepted packets. A single timer is armed for the earliest possible transition; heartbeats
  * only push deadlines later, so the hot path (heard) never touches timers.
+ *
+ * Silence is counted only while this process runs: when the timer fires later than a heartbeat interval (the
+ * process or the whole machine was frozen), the freeze is added to every peer's last-seen time. A peer frozen
+ * with us sends as soon as it thaws; one that really died is declared dead one freeze later.
  */
 export class Membership {
   private readonly peers = new Map<string, Peer>();
@@ -169,8 +175,12 @@ export class Membership {
     this.timer = this.opts.clock.setTimeout(() => {
       this.timer = undefined;
       this.timerAt = Number.POSITIVE_INFINITY;
+      const late = this.opts.clock.now() - next;
       // Let queued datagrams be read first: after a stalled event loop they are fresher than this timer.
-      this.opts.clock.defer(() => this.evaluate());
+      this.opts.clock.defer(() => {
+        if (late > this.opts.timings.keepaliveMs) this.discountStall(late);
+        this.evaluate();
+      });
     }, delay);
   }
 
@@ -187,6 +197,16 @@ export class Membership {
       }
     }
     return next;
+  }
+
+  private discountStall(ms: number): void {
+    const now = this.opts.clock.now();
+    for (const p of this.peers.values()) {
+      if (p.status !== 'up' && p.status !== 'warn') continue;
+      p.lastSeen = Math.min(now, p.lastSeen + ms);
+      for (const l of p.links.values()) if (l.status === 'up') l.lastSeen = Math.min(now, l.lastSeen + ms);
+    }
+    this.opts.onEvent({ kind: 'stall', ms: Math.round(ms) });
   }
 
   private evaluate(): void {

@@ -20,6 +20,8 @@ export interface ResourceDriver {
   start(ctx: OpContext): Promise<void>;
   stop(ctx: OpContext): Promise<void>;
   monitor(ctx: OpContext): Promise<MonitorResult>;
+  /** Tells the network again where the resource lives (gratuitous ARP), e.g. after a split brain healed. */
+  announce?(): void;
   /** Releases helpers the driver keeps ready (agent shutdown); resources are left as they are. */
   close?(): void;
 }

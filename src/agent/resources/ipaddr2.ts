@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { IpAddr2Resource } from '../config.js';
 import { ArmedProcess, shellQuote } from './armed.js';
 import { runCommand, summarize } from './command.js';
@@ -30,6 +31,11 @@ export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDri
     close() {
       for (const p of [up, down, arping]) p?.close();
     },
+    announce() {
+      if (!garp) return;
+      if (!arping?.trigger('go\n')) sendGratuitousArp(res, env);
+      rearm(arping);
+    },
     async start({ timeoutMs }) {
       const fast = up.run(replace, timeoutMs);
       const r = fast ? await fast : await runCommand(['ip', ...replace.trim().split(' ')], { timeoutMs }).then((x) => ({ code: x.code, signal: x.signal, stderr: summarize(x) }));
@@ -39,7 +45,7 @@ export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDri
         throw new OpFailure(`ip ${replace.trim()}: ${r.stderr || `exit ${r.code ?? r.signal}`}`, r.code);
       }
       // Only now: a gratuitous ARP before the address exists would send clients to a host that drops them.
-      if (garp && !arping?.trigger('go\n')) announce(res, env);
+      if (garp && !arping?.trigger('go\n')) sendGratuitousArp(res, env);
       rearm(up, arping);
     },
     async stop({ timeoutMs }) {
@@ -50,6 +56,9 @@ export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDri
       if (r.code !== 0 && !GONE.test(r.stderr)) throw new OpFailure(`ip ${del.trim()}: ${r.stderr || `exit ${r.code ?? r.signal}`}`, r.code);
     },
     async monitor({ timeoutMs }) {
+      // No fork on the healthy path: a check of a later member (http) asks this one first when it fails.
+      if (listedOn(res.nic, res.ip)) return { state: 'running' };
+      // getifaddrs skips interfaces without carrier, so only `ip` can say the address is really gone.
       const r = await runCommand(['ip', '-o', family, 'addr', 'show', 'dev', res.nic], { timeoutMs });
       if (r.code !== 0) return { state: 'failed', detail: `ip addr show dev ${res.nic}: ${summarize(r)}` };
       const present = r.stdout.split('\n').some((l) => l.includes(` ${res.ip}/`));
@@ -58,8 +67,15 @@ export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDri
   };
 }
 
+function listedOn(nic: string, ip: string): boolean {
+  for (const [name, addrs] of Object.entries(networkInterfaces())) {
+    if ((name === nic || name.startsWith(`${nic}:`)) && addrs?.some((a) => a.address === ip)) return true;
+  }
+  return false;
+}
+
 /** Only when the armed arping could not run; the takeover does not wait for it. */
-function announce(res: IpAddr2Resource, env: DriverEnv): void {
+function sendGratuitousArp(res: IpAddr2Resource, env: DriverEnv): void {
   const child = spawn('arping', ['-U', '-c', String(res.arpCount), '-I', res.nic, res.ip], { stdio: 'ignore' });
   child.on('error', (err) => env.log.warn({ event: 'arping-failed', resource: res.id, err: err.message }, 'gratuitous ARP not sent'));
   const kill = setTimeout(() => child.kill('SIGKILL'), 5000 + res.arpCount * 1000);
