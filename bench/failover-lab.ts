@@ -188,6 +188,7 @@ export class Bench {
   }
 
   readonly runDir = (n: Node): string => join(this.lab.nodeRoot(n), 'run');
+  readonly controlSocket = (n: Node): string => join(this.runDir(n), 'hactl', `bench-${n}`, 'control.sock');
 
   writeConfigs(daemon: Daemon, t: Tuning): void {
     for (const n of NODES) {
@@ -273,7 +274,7 @@ export class Bench {
   }
 
   async cleanupAgent(n: Node): Promise<void> {
-    await agentCleanup(join(this.runDir(n), 'hactl', `bench-${n}`, 'control.sock'), 'http');
+    await agentCleanup(this.controlSocket(n), 'http');
   }
 
   /** Resolves with the first answer after `since` that `accept` takes, or undefined after timeoutMs. */

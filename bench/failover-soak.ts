@@ -68,12 +68,12 @@ async function main(): Promise<void> {
     }
     report.push('', 'agent processes (largest event-loop delay, largest gap between two heartbeats sent):');
     for (const n of NODES) {
-      const st = await agentStatus(join(benches.agent.runDir(n), 'hactl', `bench-${n}`, 'control.sock'));
+      const st = await agentStatus(benches.agent.controlSocket(n));
       report.push(`- ${n}: loop delay ${st.process.loopDelayMaxMs} ms, send gap ${st.process.sendGapMaxMs} ms`);
     }
     report.push('', 'when (agent: dead declarations; keepalived: backup -> MASTER):');
     for (const d of ['agent', 'keepalived'] as const) {
-      const events = ['n1', 'n2'].flatMap((n) => linesSince(logFile(d, n), offsets.get(`${d}:${n}`)!).map((l) => `${n} ${l}`))
+      const events = NODES.flatMap((n) => linesSince(logFile(d, n), offsets.get(`${d}:${n}`)!).map((l) => `${n} ${l}`))
         .filter((l) => (d === 'agent' ? /"to":"dead"/.test(l) : /^n2 .*Entering MASTER STATE/.test(l)));
       for (const l of events) report.push(`- ${d} ${eventLine(l)}`);
     }

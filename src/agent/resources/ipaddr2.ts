@@ -25,6 +25,9 @@ export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDri
   for (const p of [up, down, arping]) p?.arm();
   // Re-arming forks: keep it off the takeover path.
   const rearm = (...ps: Array<ArmedProcess | undefined>): void => void setTimeout(() => ps.forEach((p) => p?.arm()), 50).unref();
+  const sendGarp = (): void => {
+    if (garp && !arping?.trigger('go\n')) sendGratuitousArp(res, env);
+  };
   const replace = `address replace ${cidr} dev ${res.nic}${res.label ? ` label ${res.label}` : ''}\n`;
 
   return {
@@ -32,8 +35,7 @@ export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDri
       for (const p of [up, down, arping]) p?.close();
     },
     announce() {
-      if (!garp) return;
-      if (!arping?.trigger('go\n')) sendGratuitousArp(res, env);
+      sendGarp();
       rearm(arping);
     },
     async start({ timeoutMs }) {
@@ -45,7 +47,7 @@ export function ipaddr2Driver(res: IpAddr2Resource, env: DriverEnv): ResourceDri
         throw new OpFailure(`ip ${replace.trim()}: ${r.stderr || `exit ${r.code ?? r.signal}`}`, r.code);
       }
       // Only now: a gratuitous ARP before the address exists would send clients to a host that drops them.
-      if (garp && !arping?.trigger('go\n')) sendGratuitousArp(res, env);
+      sendGarp();
       rearm(up, arping);
     },
     async stop({ timeoutMs }) {
