@@ -28,11 +28,12 @@ async function prepare(stack: string, options: PushOptions) {
 export async function planCommand(stack: string, options: PushOptions & { expectNoChanges?: boolean }): Promise<number> {
   const ready = await prepare(stack, options);
   if (!ready) return 1;
-  const { planStack, formatPlan, formatPlanJson, hasDrift } = await import('../../src/apply/index.js');
+  const { planStack, formatPlan, formatPlanJson, hasDrift, conflicts } = await import('../../src/apply/index.js');
   const { closeTransports } = await import('../../src/transport/index.js');
   try {
     const plan = await planStack({ model: ready.model, result: ready.result, transports: ready.transports });
     process.stdout.write(options.json ? formatPlanJson(plan) : formatPlan(plan));
+    if (plan.nodes.some((n) => conflicts(n).length > 0)) return 1;
     return options.expectNoChanges && hasDrift(plan) ? 1 : 0;
   } finally {
     await closeTransports(ready.transports.values());

@@ -5,6 +5,7 @@ export type ApplyErrorCode =
   | 'apply-rollback-failed'
   | 'apply-service-failed'
   | 'apply-install-failed'
+  | 'apply-path-conflict'
   | 'apply-skipped';
 
 /** What went wrong on one node: which file and which tool when a check refused it. Never file content. */

@@ -1,10 +1,11 @@
 import type { NodePlan, Plan, PlannedFile } from './plan.js';
 
-const SIGN: Record<PlannedFile['action'], string> = { create: '+', update: '~', unchanged: '=' };
+const SIGN: Record<PlannedFile['action'], string> = { create: '+', update: '~', unchanged: '=', conflict: '!' };
 
 const indent = (text: string, pad: string): string => text.replace(/\n$/, '').split('\n').map((l) => `${pad}${l}`).join('\n');
 
 function formatFile(f: PlannedFile): string {
+  if (f.conflict) return `  ${SIGN.conflict} ${f.path}  conflict: ${f.conflict.reason}`;
   const what = f.action === 'update' ? `update (${f.changes.join(', ')})` : f.action;
   const service = f.action !== 'unchanged' && f.service && f.service.action !== 'none' ? ` -> ${f.service.action} ${f.service.name}` : '';
   const head = `  ${SIGN[f.action]} ${f.path}  ${what}  ${f.mode} ${f.owner}${service}`;
@@ -23,12 +24,13 @@ function formatNode(n: NodePlan, showUnchanged: boolean): string {
 
 /** The plan as text (no colours; the CLI adds them). Secret files show only their size: see fileDiff. */
 export function formatPlan(plan: Plan, opts: { showUnchanged?: boolean } = {}): string {
-  const { create, update, unchanged } = plan.summary;
+  const { create, update, unchanged, conflict } = plan.summary;
   const services = plan.nodes.flatMap((n) => n.services.map((s) => `${s.action} ${s.service} on ${n.via}`));
-  const summary = create + update === 0
+  const summary = create + update + conflict === 0
     ? `No changes: ${unchanged} files match on ${plan.nodes.length} targets.`
     : `Plan: ${create} to create, ${update} to update, ${unchanged} unchanged; services: ${services.join(', ') || 'none'}.`;
-  return [...plan.nodes.map((n) => formatNode(n, opts.showUnchanged ?? false)), summary].join('\n\n');
+  const refused = conflict ? [`${conflict} file${conflict === 1 ? '' : 's'} in conflict (marked !): apply refuses their nodes until they are fixed.`] : [];
+  return [...plan.nodes.map((n) => formatNode(n, opts.showUnchanged ?? false)), summary, ...refused].join('\n\n');
 }
 
 export const formatPlanJson = (plan: Plan): string => JSON.stringify(plan, null, 2);

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { ClusterModel } from '../model/model.js';
 import type { CheckerId, RenderedFile, ServiceAction } from '../render/artifact.js';
 import { limiter } from '../transport/limit.js';
+import { conflictReason } from '../transport/errors.js';
 import { normalizeMode } from '../transport/shell.js';
-import type { Transport } from '../transport/transport.js';
+import { isPathConflict, type PathConflict, type PathConflictKind, type RemoteFile, type Transport } from '../transport/transport.js';
 import { fileDiff } from './diff.js';
 import { ApplyError } from './errors.js';
 import { applyTargets, type ApplyTarget } from './targets.js';
 
-export type FileAction = 'create' | 'update' | 'unchanged';
+/** 'conflict': hactl will not touch the path (a symbolic link, a link out of the node's root, not a file); apply refuses the node. */
+export type FileAction = 'create' | 'update' | 'unchanged' | 'conflict';
 export type FileChange = 'content' | 'mode' | 'owner';
 
 /** One file's drift. JSON-safe and secret-safe: no content, and no hash of a secret (a short VRRP pass hash is guessable). */
@@ -26,6 +28,7 @@ export interface PlannedFile {
   diff: string;
   service?: { name: string; action: ServiceAction };
   checker?: CheckerId;
+  conflict?: { kind: PathConflictKind; reason: string };
 }
 
 export interface ServiceStep {
@@ -49,7 +52,7 @@ export interface NodePlan {
 export interface Plan {
   cluster: string;
   nodes: NodePlan[];
-  summary: { create: number; update: number; unchanged: number };
+  summary: { create: number; update: number; unchanged: number; conflict: number };
 }
 
 export type TransportMap = ReadonlyMap<string, Transport>;
@@ -68,10 +71,16 @@ const ownerMatches = (live: string, desired: string): boolean =>
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-export function planFile(file: RenderedFile, live: { content: Buffer; mode: string; owner: string; mtimeMs: number } | undefined): PlannedFile {
+export function planFile(file: RenderedFile, live: RemoteFile | PathConflict | undefined): PlannedFile {
   const desired = Buffer.from(file.content);
   const mode = normalizeMode(file.mode);
   const secret = file.secret ?? false;
+  if (isPathConflict(live)) {
+    return {
+      path: file.path, action: 'conflict', changes: [], mode, owner: file.owner, size: desired.length, secret, diff: '',
+      conflict: { kind: live.conflict, reason: conflictReason(live.conflict) },
+    };
+  }
   const changes: FileChange[] = [];
   if (live) {
     if (!live.content.equals(desired)) changes.push('content');
@@ -102,7 +111,7 @@ export function planFile(file: RenderedFile, live: { content: Buffer; mode: stri
 export function serviceSteps(files: readonly PlannedFile[]): ServiceStep[] {
   const steps = new Map<string, ServiceStep>();
   for (const f of files) {
-    if (f.action === 'unchanged' || !f.service || f.service.action === 'none') continue;
+    if (f.action === 'unchanged' || f.action === 'conflict' || !f.service || f.service.action === 'none') continue;
     const step = steps.get(f.service.name) ?? { service: f.service.name, action: f.service.action, because: [] };
     if (f.service.action === 'restart') step.action = 'restart';
     step.because.push(f.path);
@@ -138,6 +147,7 @@ export function summarize(nodes: readonly NodePlan[]): Plan['summary'] {
     create: all.filter((f) => f.action === 'create').length,
     update: all.filter((f) => f.action === 'update').length,
     unchanged: all.filter((f) => f.action === 'unchanged').length,
+    conflict: all.filter((f) => f.action === 'conflict').length,
   };
 }
 
@@ -149,7 +159,10 @@ export async function planStack(opts: PlanOptions): Promise<Plan> {
   return { cluster: opts.model.cluster, nodes, summary: summarize(nodes) };
 }
 
-/** The `--expect-no-changes` gate: true when any file would be created or changed. */
+/** The `--expect-no-changes` gate: true when any file would be created or changed (or is in conflict). */
 export function hasDrift(plan: Plan): boolean {
   return plan.nodes.some((n) => n.files.some((f) => f.action !== 'unchanged'));
 }
+
+/** Files apply would refuse to touch: `hactl plan` exits 1 on them, apply fails their node. */
+export const conflicts = (plan: Pick<NodePlan, 'files'>): PlannedFile[] => plan.files.filter((f) => f.action === 'conflict');

@@ -3,7 +3,7 @@ import type { BackupSuffix, CommitResult, StagedFile, Transport } from '../trans
 import { ApplyError } from './errors.js';
 import type { ApplyEventHandler } from './events.js';
 import { writeOrder } from './order.js';
-import { planTarget, type NodePlan, type PlannedFile } from './plan.js';
+import { conflicts, planTarget, type NodePlan, type PlannedFile } from './plan.js';
 import { redactSecretWords } from './redact.js';
 import { checkOnNode, hasNodeCheck } from './remote-checks.js';
 import type { ApplyTarget } from './targets.js';
@@ -61,11 +61,20 @@ async function writeOne(ctx: WriteContext, planned: PlannedFile, file: RenderedF
       ctx.emit({ type: 'file-checked', node: target.node, path: file.path, tool: outcome.tool, result: outcome.result, ...(outcome.result === 'skipped' ? { reason: outcome.reason } : {}) });
       if (outcome.result === 'ok') checkedBy = outcome.tool;
     }
+    return { commit: await transport.commitStaged(staged, { backupSuffix: ctx.backupSuffix }), ...(checkedBy ? { checkedBy } : {}) };
   } catch (err) {
     await transport.discardStaged(staged).catch(() => undefined);
     throw err;
   }
-  return { commit: await transport.commitStaged(staged, { backupSuffix: ctx.backupSuffix }), ...(checkedBy ? { checkedBy } : {}) };
+}
+
+// Checked before the first write, so a node with a conflict is left exactly as it was.
+function refuseConflicts(target: ApplyTarget, plan: NodePlan): void {
+  const refused = conflicts(plan);
+  if (refused.length === 0) return;
+  throw new ApplyError('apply-path-conflict', target.node,
+    `${target.node}: nothing written, hactl will not touch ${refused.map((f) => `${f.path} (${f.conflict!.reason})`).join('; ')}`,
+    { path: refused[0]!.path });
 }
 
 /**
@@ -75,6 +84,7 @@ async function writeOne(ctx: WriteContext, planned: PlannedFile, file: RenderedF
 export async function writeTarget(ctx: WriteContext): Promise<{ plan: NodePlan; written: FileReport[] }> {
   const { transport, target } = ctx;
   const { plan, pairs } = await planTarget(target, transport, { removeTemp: true });
+  refuseConflicts(target, plan);
   const committed: { path: string; commit: CommitResult }[] = [];
   const written: FileReport[] = [];
   try {

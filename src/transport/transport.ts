@@ -6,6 +6,20 @@ export interface RemoteFile {
   mtimeMs: number;
 }
 
+/**
+ * Why a node path is neither read nor written: a symbolic link as the file itself (hactl never writes through
+ * one, wherever it points), a directory on the way that resolves out of the node's root (a local `--local DIR`
+ * prefix), or something other than a regular file where the file belongs.
+ */
+export type PathConflictKind = 'symlink' | 'outside-root' | 'not-a-file';
+
+export interface PathConflict {
+  conflict: PathConflictKind;
+}
+
+export const isPathConflict = (live: RemoteFile | PathConflict | undefined): live is PathConflict =>
+  live !== undefined && 'conflict' in live;
+
 export interface FileAttrs {
   mode: string;
   owner: string;
@@ -43,7 +57,8 @@ export interface CommitResult {
 
 /**
  * One node's files and commands. Every write goes temp file → fsync → chmod/chown → rename, so a cut connection
- * leaves the old or the new file, never a partial one.
+ * leaves the old or the new file, never a partial one. A write to a path with a conflict (see PathConflict)
+ * fails with the TransportError 'transport-unsafe-path' before anything is written there.
  */
 export interface Transport {
   readonly node: string;
@@ -51,12 +66,14 @@ export interface Transport {
   readonly target: string;
   /** commands run where the files will be used, so the node's own tools can judge them (not so under a local root prefix) */
   readonly nodeTools: boolean;
+  /** throws a TransportError 'transport-unsafe-path' where readFiles reports a conflict */
   readFile(path: string): Promise<RemoteFile | undefined>;
   /**
-   * Many files in one round trip, in order; undefined where a file does not exist. `removeTemp` first deletes
-   * temp files a cut connection left next to them (apply does; plan, being read-only, does not).
+   * Many files in one round trip, in order; undefined where a file does not exist, a conflict where hactl must
+   * not look (its content is never read). `removeTemp` first deletes temp files a cut connection left next to
+   * them (apply does; plan, being read-only, does not).
    */
-  readFiles(paths: readonly string[], opts?: { removeTemp?: boolean }): Promise<(RemoteFile | undefined)[]>;
+  readFiles(paths: readonly string[], opts?: { removeTemp?: boolean }): Promise<(RemoteFile | PathConflict | undefined)[]>;
   writeFileAtomic(path: string, content: Buffer | string, attrs: FileAttrs, opts: { backupSuffix: BackupSuffix }): Promise<CommitResult>;
   /** writes the temp file (fsynced, with mode and owner) so a tool can check it before it goes live */
   stageFile(path: string, content: Buffer | string, attrs: FileAttrs): Promise<StagedFile>;

@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyStack } from '../../src/apply/apply.js';
 import type { ApplyEvent } from '../../src/apply/events.js';
 import { formatEvent } from '../../src/apply/format-event.js';
+import { formatPlan } from '../../src/apply/format-plan.js';
+import { planStack } from '../../src/apply/plan.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import { missing } from '../support/env.js';
 import { AUTHKEY, fixtureFiles, keepalivedModel, VRRP_PASS, type FixtureOptions } from './fixtures.js';
@@ -68,5 +71,26 @@ describe('apply to local node directories', () => {
     await apply({ pass: 'Qq1OtherP' }).then((r) => events.push(...r.events));
     const log = `${JSON.stringify(events)}\n${events.map(formatEvent).join('\n')}`;
     for (const secret of [VRRP_PASS, 'Qq1OtherP', AUTHKEY]) expect(log).not.toContain(secret);
+  });
+
+  it('refuses a node with a linked file before writing anything there, and plan shows the conflict without its content', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'hactl-elsewhere-'));
+    try {
+      writeFileSync(join(elsewhere, 'app.conf'), 'NOT-HACTLS\n');
+      mkdirSync(join(nodes.root, 'n2/etc/hactl-test'), { recursive: true });
+      symlinkSync(join(elsewhere, 'app.conf'), join(nodes.root, 'n2/etc/hactl-test/app.conf'));
+      const plan = await planStack({ model, result: { files: files() }, transports: nodes.transports });
+      const n2 = plan.nodes.find((n) => n.node === 'n2')!;
+      expect(n2.files.find((f) => f.path === '/etc/hactl-test/app.conf')).toMatchObject({ action: 'conflict', conflict: { kind: 'symlink' } });
+      expect(plan.summary.conflict).toBe(1);
+      expect(formatPlan(plan)).not.toContain('NOT-HACTLS');
+      const { report } = await apply();
+      expect(report.nodes.find((n) => n.node === 'n2')).toMatchObject({ status: 'failed', error: { code: 'apply-path-conflict', path: '/etc/hactl-test/app.conf' } });
+      expect(existsSync(join(nodes.root, 'n2/etc/keepalived'))).toBe(false);
+      expect(readFileSync(join(elsewhere, 'app.conf'), 'utf8')).toBe('NOT-HACTLS\n');
+      expect(report.nodes.find((n) => n.node === 'n1')?.status).toBe('changed');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

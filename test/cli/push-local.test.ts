@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -40,5 +40,38 @@ describe('hactl plan / apply --local', () => {
     expect(plan.stdout).toContain('+keepalive 2');
     expect(plan.stdout).not.toContain('tampered-secret');
     expect(plan.stdout).not.toContain('push-test-secret');
+  });
+});
+
+describe('hactl plan / apply --local and symbolic links in DIR', () => {
+  const keepalived = 'stacks/002-vrrp-keepalived.yaml';
+  const run = (...args: string[]) => execa('node', ['dist/cli/hactl.js', ...args], { reject: false, env: { HACTL_VRRP_PASS: 'Pw4links' } });
+
+  it('apply refuses a node whose etc is a link out of DIR, and nothing lands where it points', async () => {
+    const dir = mkdtempSync(join(root, 'links-'));
+    const elsewhere = mkdtempSync(join(root, 'elsewhere-'));
+    mkdirSync(join(dir, 'lb1'));
+    symlinkSync(elsewhere, join(dir, 'lb1/etc'));
+    const apply = await run('apply', keepalived, '--local', dir, '--json');
+    expect(apply.exitCode).toBe(1);
+    expect(apply.stdout).toMatch(/"code":\s*"apply-path-conflict"/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(join(dir, 'lb2/etc/keepalived/keepalived.conf'))).toBe(true);
+  });
+
+  it('plan shows a linked keepalived.conf as a conflict, exits 1 and never prints what the link points to', async () => {
+    const dir = mkdtempSync(join(root, 'links-'));
+    const secret = join(mkdtempSync(join(root, 'elsewhere-')), 'private.conf');
+    writeFileSync(secret, 'OUTSIDE-DIR-CONTENT\n');
+    mkdirSync(join(dir, 'lb1/etc/keepalived'), { recursive: true });
+    symlinkSync(secret, join(dir, 'lb1/etc/keepalived/keepalived.conf'));
+    const plan = await run('plan', keepalived, '--local', dir);
+    expect(plan.exitCode).toBe(1);
+    expect(plan.stdout + plan.stderr).not.toContain('OUTSIDE-DIR-CONTENT');
+    expect(plan.stdout).toMatch(/! \/etc\/keepalived\/keepalived\.conf\s+conflict: .*symbolic link/);
+    const apply = await run('apply', keepalived, '--local', dir);
+    expect(apply.exitCode).toBe(1);
+    expect(readFileSync(secret, 'utf8')).toBe('OUTSIDE-DIR-CONTENT\n');
+    expect(lstatSync(join(dir, 'lb1/etc/keepalived/keepalived.conf')).isSymbolicLink()).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,9 +80,9 @@ describe('the local transport', () => {
     await t.writeFileAtomic('/etc/empty', '', attrs, { backupSuffix: DAY });
     await t.writeFileAtomic('/etc/bin', binary, attrs, { backupSuffix: DAY });
     const [empty, missing, bin] = await t.readFiles(['/etc/empty', '/etc/missing', '/etc/bin']);
-    expect(empty?.content.length).toBe(0);
+    expect(empty && 'content' in empty && empty.content.length).toBe(0);
     expect(missing).toBeUndefined();
-    expect(bin?.content.equals(binary)).toBe(true);
+    expect(bin && 'content' in bin && bin.content.equals(binary)).toBe(true);
   });
 
   it('handles paths with spaces and quotes', async () => {
@@ -92,6 +92,81 @@ describe('the local transport', () => {
 
   it('returns the exit code of a command rather than throwing', async () => {
     expect(await t.exec('echo out; echo err >&2; exit 4')).toEqual({ stdout: 'out\n', stderr: 'err\n', code: 4 });
+  });
+});
+
+describe('the local transport and symbolic links', () => {
+  let base: string;
+  let root: string;
+  let outside: string;
+  let t: Transport;
+  const attrs = { mode: '0644', owner: me };
+  const code = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code);
+  beforeEach(() => {
+    base = mkdtempSync(join(tmpdir(), 'hactl-links-'));
+    root = join(base, 'lb1');
+    outside = join(base, 'elsewhere');
+    mkdirSync(root);
+    mkdirSync(outside);
+    t = localTransport({ node: 'lb1', root });
+  });
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('refuses to write through a directory link that leads out of its root, creating nothing there', async () => {
+    symlinkSync(outside, join(root, 'etc'));
+    expect(await code(t.writeFileAtomic('/etc/keepalived/keepalived.conf', 'x\n', attrs, { backupSuffix: DAY }))).toBe('transport-unsafe-path');
+    expect(await code(t.stageFile('/etc/keepalived/keepalived.conf', 'x\n', attrs))).toBe('transport-unsafe-path');
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('reports such a path as a conflict when reading, without reading what lies outside', async () => {
+    mkdirSync(join(outside, 'keepalived'));
+    writeFileSync(join(outside, 'keepalived/keepalived.conf'), 'outside secret\n');
+    symlinkSync(outside, join(root, 'etc'));
+    expect(await t.readFiles(['/etc/keepalived/keepalived.conf'])).toEqual([{ conflict: 'outside-root' }]);
+    expect(await code(t.readFile('/etc/keepalived/keepalived.conf'))).toBe('transport-unsafe-path');
+  });
+
+  it('never reads or writes through a link as the last component, even one pointing inside the root', async () => {
+    mkdirSync(join(root, 'etc'));
+    writeFileSync(join(root, 'etc/real.conf'), 'real\n');
+    writeFileSync(join(outside, 'target'), 'outside\n');
+    symlinkSync(join(outside, 'target'), join(root, 'etc/out.conf'));
+    symlinkSync('real.conf', join(root, 'etc/in.conf'));
+    expect(await t.readFiles(['/etc/out.conf', '/etc/in.conf'])).toEqual([{ conflict: 'symlink' }, { conflict: 'symlink' }]);
+    for (const path of ['/etc/out.conf', '/etc/in.conf']) {
+      expect(await code(t.writeFileAtomic(path, 'new\n', attrs, { backupSuffix: DAY }))).toBe('transport-unsafe-path');
+      expect(await code(t.stageFile(path, 'new\n', attrs))).toBe('transport-unsafe-path');
+      expect(await code(t.commitStaged({ path, tmpPath: `${join(root, path)}.hactl-tmp-000000` }, { backupSuffix: DAY }))).toBe('transport-unsafe-path');
+    }
+    expect(readFileSync(join(outside, 'target'), 'utf8')).toBe('outside\n');
+    expect(readFileSync(join(root, 'etc/real.conf'), 'utf8')).toBe('real\n');
+    expect(readlinkSync(join(root, 'etc/out.conf'))).toBe(join(outside, 'target'));
+    expect(readdirSync(join(root, 'etc')).sort()).toEqual(['in.conf', 'out.conf', 'real.conf']);
+  });
+
+  it('reports a directory where a file belongs as a conflict and never moves the file into it', async () => {
+    mkdirSync(join(root, 'etc/x.conf'), { recursive: true });
+    expect(await t.readFiles(['/etc/x.conf'])).toEqual([{ conflict: 'not-a-file' }]);
+    expect(await code(t.writeFileAtomic('/etc/x.conf', 'new\n', attrs, { backupSuffix: DAY }))).toBe('transport-unsafe-path');
+    expect(readdirSync(join(root, 'etc/x.conf'))).toEqual([]);
+  });
+
+  it('follows a directory link that stays inside the root', async () => {
+    mkdirSync(join(root, 'etc/heartbeat'), { recursive: true });
+    symlinkSync('heartbeat', join(root, 'etc/ha.d'));
+    await t.writeFileAtomic('/etc/ha.d/ha.cf', 'ok\n', attrs, { backupSuffix: DAY });
+    expect(readFileSync(join(root, 'etc/heartbeat/ha.cf'), 'utf8')).toBe('ok\n');
+    expect((await t.readFile('/etc/ha.d/ha.cf'))?.content.toString()).toBe('ok\n');
+  });
+
+  it('leaves temp-named files outside the root alone when cleaning up', async () => {
+    writeFileSync(join(outside, 'x.conf.hactl-tmp-abc123'), 'not ours');
+    symlinkSync(outside, join(root, 'etc'));
+    await t.cleanupTemp(['/etc/x.conf']);
+    await t.readFiles(['/etc/x.conf'], { removeTemp: true });
+    expect(readdirSync(outside)).toEqual(['x.conf.hactl-tmp-abc123']);
+    expect(lstatSync(join(root, 'etc')).isSymbolicLink()).toBe(true);
   });
 });
 

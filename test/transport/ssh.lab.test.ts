@@ -73,4 +73,19 @@ describe.skipIf(skip)('the ssh transport against real OpenSSH servers', () => {
     await t.writeFileAtomic('/etc/hactl-test/big', big, { mode: '0644', owner: 'root:root' }, { backupSuffix: { day: '20250102', stamp: '20250102-030405' } });
     expect((await t.readFile('/etc/hactl-test/big'))?.content.equals(big)).toBe(true);
   });
+
+  it('never reads or writes through a link on the node over SFTP: the write is refused and link and target stay', async () => {
+    const t = (await open([env.knownHosts])).get('n1')!;
+    const sh = async (script: string) => (await env.lab.exec('n1', ['sh', '-c', script])).stdout;
+    await sh('mkdir -p /etc/hactl-links /var/lib/hactl && echo NODE-PRIVATE > /var/lib/hactl/outside.conf && ln -sfn /var/lib/hactl/outside.conf /etc/hactl-links/linked.conf');
+    const day = { backupSuffix: { day: '20250102', stamp: '20250102-030405' } };
+    const attrs = { mode: '0644', owner: 'root:root' };
+    const code = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code);
+    expect(await t.readFiles(['/etc/hactl-links/linked.conf'])).toEqual([{ conflict: 'symlink' }]);
+    expect(await code(t.writeFileAtomic('/etc/hactl-links/linked.conf', 'new\n', attrs, day))).toBe('transport-unsafe-path');
+    const staged = await t.stageFile('/etc/hactl-links/linked.conf', 'new\n', attrs);
+    expect(await code(t.commitStaged(staged, day))).toBe('transport-unsafe-path');
+    await t.discardStaged(staged);
+    expect(await sh('cat /var/lib/hactl/outside.conf; readlink /etc/hactl-links/linked.conf; ls -A /etc/hactl-links')).toBe('NODE-PRIVATE\n/var/lib/hactl/outside.conf\nlinked.conf');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Client, SFTPWrapper } from 'ssh2';
+import type { Client, SFTPWrapper, Stats } from 'ssh2';
 import type { FileChannel, NumericAttrs } from '../file-channel.js';
 import type { BackupSuffix, CommitResult } from '../transport.js';
 
@@ -44,20 +44,22 @@ async function writeAll(sftp: SFTPWrapper, handle: Buffer, bytes: Buffer): Promi
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
 }
 
-async function exists(sftp: SFTPWrapper, path: string): Promise<boolean> {
+async function lstat(sftp: SFTPWrapper, path: string): Promise<Stats | undefined> {
   try {
-    await call((cb) => sftp.lstat(path, cb), sftp);
-    return true;
+    return await call<Stats>((cb) => sftp.lstat(path, cb), sftp);
   } catch (err) {
-    if (isMissing(err)) return false;
+    if (isMissing(err)) return undefined;
     throw err;
   }
 }
 
+const exists = async (sftp: SFTPWrapper, path: string): Promise<boolean> => (await lstat(sftp, path)) !== undefined;
+
 async function stage(sftp: SFTPWrapper, tmpPath: string, bytes: Buffer, attrs: NumericAttrs): Promise<boolean> {
   let handle: Buffer;
   try {
-    handle = await call<Buffer>((cb) => sftp.open(tmpPath, 'w', { mode: 0o600 }, cb), sftp);
+    // exclusive: never through anything already at the temp name
+    handle = await call<Buffer>((cb) => sftp.open(tmpPath, 'wx', { mode: 0o600 }, cb), sftp);
   } catch (err) {
     if (isMissing(err)) throw Object.assign(new Error(`no directory for ${tmpPath}`), { code: 'ENOENT' });
     throw err;
@@ -77,10 +79,13 @@ async function stage(sftp: SFTPWrapper, tmpPath: string, bytes: Buffer, attrs: N
 }
 
 // The backup is a hard link to the replaced inode (the exact old bytes, mode, owner and mtime, as `cp -p` keeps),
-// then posix-rename swaps the new file in atomically: no shell is started for either.
+// then posix-rename swaps the new file in atomically: no shell is started for either. A link or a non-file at the
+// path is left to the shell, whose path guard refuses it and says why.
 async function commit(sftp: SFTPWrapper, path: string, tmpPath: string, suffix: BackupSuffix): Promise<CommitResult | undefined> {
   let backup: string | undefined;
-  if (await exists(sftp, path)) {
+  const live = await lstat(sftp, path);
+  if (live && !live.isFile()) return undefined;
+  if (live) {
     backup = `${path}.${suffix.day}`;
     if (await exists(sftp, backup)) {
       backup = `${path}.${suffix.stamp}`;
