@@ -272,6 +272,7 @@ function readOps(r: Reader, monitorDefaultMs: number): AgentOps {
 const CLASS_KEYS: Record<AgentResource['class'], string[]> = {
   ipaddr2: ['ip', 'cidr', 'nic', 'label', 'arpCount'],
   lsb: ['name', 'path', 'args'],
+  heartbeat: ['name', 'path', 'args'],
   ocf: ['provider', 'type', 'params', 'ocfRoot'],
   systemd: ['unit'],
   exec: ['run', 'start', 'stop', 'monitor', 'env', 'cwd'],
@@ -309,6 +310,11 @@ function readResource(r: Reader): AgentResource {
       if (path !== undefined) res.path = path;
       return res;
     }
+    case 'heartbeat':
+      return {
+        id, ops, class: cls, name: r.string('name'), args: r.array('args', (a) => a.self(), []),
+        path: r.string('path', { pattern: /^\//, patternHint: 'an absolute path' }),
+      };
     case 'ocf':
       return {
         id, ops, class: cls,

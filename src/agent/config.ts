@@ -183,6 +183,18 @@ export interface LsbResource extends ResourceBase {
   args: string[];
 }
 
+/**
+ * A heartbeat v1 resource script, as haresources names it (`name::arg1::arg2`, found in resource.d, then init.d):
+ * start and stop by exit code, status by what it prints, as heartbeat's ResourceManager reads it.
+ */
+export interface HeartbeatResource extends ResourceBase {
+  class: 'heartbeat';
+  name: string;
+  path: string;
+  /** Arguments before the action. Default []. */
+  args: string[];
+}
+
 /** OCF agent at $OCF_ROOT/resource.d/<provider>/<type>; params become OCF_RESKEY_<name>. */
 export interface OcfResource extends ResourceBase {
   class: 'ocf';
@@ -257,6 +269,7 @@ export interface FilesystemResource extends ResourceBase {
 export type AgentResource =
   | IpAddr2Resource
   | LsbResource
+  | HeartbeatResource
   | OcfResource
   | SystemdResource
   | ExecResource

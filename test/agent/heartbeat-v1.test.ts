@@ -7,6 +7,8 @@ import { parseHbTime } from '../../src/agent/compat/ha-cf.js';
 import type { InterfaceTable } from '../../src/agent/transport/address.js';
 
 const SEED = join(import.meta.dirname, 'fixtures', 'seed000');
+/** every resource script is an init script, as on seed 000's nodes */
+const initScripts = (p: string): boolean => p.startsWith('/etc/init.d/');
 
 /** sv1's interfaces as in seed 000: eth0 service 172.16.0.2/24, eth1 interconnect 192.168.0.2/24. */
 const sv1Interfaces = {
@@ -21,7 +23,7 @@ async function files(node: 'sv1' | 'sv2') {
 
 describe('heartbeat v1 compatibility (seed 000)', () => {
   it('builds the agent config of sv1 from ha.cf, haresources and authkeys', async () => {
-    const { config, warnings } = heartbeatV1Config(await files('sv1'), { interfaces: sv1Interfaces, exists: () => false });
+    const { config, warnings } = heartbeatV1Config(await files('sv1'), { interfaces: sv1Interfaces, executable: initScripts });
     expect(config.nodes.map((n) => n.name)).toEqual(['sv1', 'sv2']);
     expect(config.links).toEqual([{ name: 'eth1', mode: 'ucast', iface: 'eth1', port: 694, ttl: 1, peers: ['192.168.0.3'] }]);
     expect(config.timings).toEqual({ keepaliveMs: 2000, warntimeMs: 10000, deadtimeMs: 30000, initdeadMs: 120000 });
@@ -34,8 +36,8 @@ describe('heartbeat v1 compatibility (seed 000)', () => {
     const g = config.groups[0]!;
     expect(g).toMatchObject({ name: 'memcached', preferred: 'sv1', migrationThreshold: 1 });
     // haresources order is start order: memcached first, then the VIP
-    expect(g.members.map((m) => m.id)).toEqual(['lsb-memcached', 'ip-172.16.0.1']);
-    expect(g.members[0]).toMatchObject({ class: 'lsb', name: 'memcached', path: '/etc/init.d/memcached', args: [] });
+    expect(g.members.map((m) => m.id)).toEqual(['script-memcached', 'ip-172.16.0.1']);
+    expect(g.members[0]).toMatchObject({ class: 'heartbeat', name: 'memcached', path: '/etc/init.d/memcached', args: [] });
     expect(g.members[1]).toMatchObject({ class: 'ipaddr2', ip: '172.16.0.1', cidr: 24, nic: 'eth0' });
     const messages = warnings.map((w) => `${w.line} ${w.message}`);
     expect(messages).toEqual(
@@ -48,13 +50,18 @@ describe('heartbeat v1 compatibility (seed 000)', () => {
   });
 
   it('gives sv2 the other ucast peer, and the same group', async () => {
-    const { config } = heartbeatV1Config(await files('sv2'), { interfaces: sv1Interfaces, exists: () => false });
+    const { config } = heartbeatV1Config(await files('sv2'), { interfaces: sv1Interfaces, executable: initScripts });
     expect(config.links[0]!.peers).toEqual(['192.168.0.2']);
     expect(config.groups[0]!.preferred).toBe('sv1');
   });
 
+  it('names a script found in neither resource.d nor init.d, as heartbeat cannot locate it either', async () => {
+    const run = async () => heartbeatV1Config(await files('sv1'), { interfaces: sv1Interfaces, executable: () => false, haDir: '/srv/ha.d' });
+    await expect(run()).rejects.toThrow(/haresources:\d+: memcached: no executable resource script \/srv\/ha.d\/resource.d\/memcached or \/etc\/init.d\/memcached/);
+  });
+
   it('prefers a script in /etc/ha.d/resource.d over the init script, as heartbeat does', async () => {
-    const { config } = heartbeatV1Config(await files('sv1'), { interfaces: sv1Interfaces, exists: (p) => p === '/etc/ha.d/resource.d/memcached' });
+    const { config } = heartbeatV1Config(await files('sv1'), { interfaces: sv1Interfaces, executable: (p) => p === '/etc/ha.d/resource.d/memcached' || initScripts(p) });
     expect(config.groups[0]!.members[0]).toMatchObject({ path: '/etc/ha.d/resource.d/memcached' });
   });
 
@@ -65,7 +72,7 @@ describe('heartbeat v1 compatibility (seed 000)', () => {
     ].join('\n');
     const { config, warnings } = heartbeatV1Config(
       { haCf: 'node sv1 sv2\nbcast eth1\nkeepalive 500ms\ndeadtime 2\nauto_failback on\n', haresources, authkeys: 'auth 2\n2 sha1 s3cret\n' },
-      { interfaces: {}, exists: () => false },
+      { interfaces: {}, executable: initScripts },
     );
     expect(config.auth).toEqual({ method: 'sha1', key: 's3cret' });
     expect(config.links[0]).toMatchObject({ mode: 'bcast', iface: 'eth1' });
@@ -77,7 +84,7 @@ describe('heartbeat v1 compatibility (seed 000)', () => {
       expect.objectContaining({ class: 'ipaddr2', ip: '10.0.0.5', cidr: 24, nic: 'eth0', label: 'eth0:0' }),
       expect.objectContaining({ class: 'drbd', resource: 'r0' }),
       expect.objectContaining({ class: 'filesystem', device: '/dev/drbd0', directory: '/data', fstype: 'ext4', options: 'noatime' }),
-      expect.objectContaining({ class: 'lsb', name: 'httpd', args: ['extra'] }),
+      expect.objectContaining({ class: 'heartbeat', name: 'httpd', args: ['extra'] }),
     ]);
     expect(warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/MailTo::root: resource type not supported/));
   });
@@ -86,7 +93,7 @@ describe('heartbeat v1 compatibility (seed 000)', () => {
     const run = () =>
       heartbeatV1Config(
         { haCf: 'node sv1\nkeepalive two\ncrm on\n', haresources: 'sv9 10.9.9.9\n', authkeys: 'auth 3\n1 sha1 x\n', authkeysMode: 0o644 },
-        { interfaces: {}, exists: () => false },
+        { interfaces: {}, executable: initScripts },
       );
     expect(run).toThrow(HeartbeatV1Error);
     try {
@@ -118,7 +125,7 @@ describe('heartbeat v1 compatibility (seed 000)', () => {
       // the VIP needs an interface whose subnet holds it, which this host lacks: spell the NIC out
       await writeFile(join(dir, 'haresources'), 'sv1 memcached 172.16.0.1/24/eth0\n');
       await chmod(join(dir, 'authkeys'), 0o600);
-      const { config } = await loadHeartbeatV1(dir, { exists: () => false });
+      const { config } = await loadHeartbeatV1(dir, { executable: initScripts });
       expect(config.groups[0]!.members[1]).toMatchObject({ nic: 'eth0', cidr: 24 });
       await chmod(join(dir, 'authkeys'), 0o644);
       await expect(loadHeartbeatV1(dir)).rejects.toThrow(/chmod 600/);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +23,8 @@ export interface HeartbeatV1Options {
   cluster?: string;
   /** Interfaces of this host, to find the NIC of a bare VIP. Default: os.networkInterfaces(). */
   interfaces?: InterfaceTable;
-  /** Whether a resource script exists (resource.d before init.d). Default: the file system. */
-  exists?: (path: string) => boolean;
+  /** Whether a resource script is there to run (resource.d before init.d): an executable file. Default: the file system. */
+  executable?: (path: string) => boolean;
   /** heartbeat v1 monitors nothing; the agent checks each resource this often. Default 10000; 0 disables. */
   monitorIntervalMs?: number;
   /** A failed resource leaves the node at the first failure (hb_standby) and may return after this. Default 60000. */
@@ -76,7 +76,7 @@ export function heartbeatV1Config(files: HeartbeatV1Files, opts: HeartbeatV1Opti
   if (cf.nodes.length === 0) issues.push({ file: f('ha.cf'), line: 0, message: 'no "node" directive' });
   if (cf.ucast.length + cf.bcast.length + cf.mcast.length === 0) issues.push({ file: f('ha.cf'), line: 0, message: 'no ucast, bcast or mcast directive' });
   const ifaces = opts.interfaces ?? networkInterfaces();
-  const exists = opts.exists ?? existsSync;
+  const executable = opts.executable ?? isExecutableFile;
 
   const links: Array<Record<string, unknown>> = [];
   const port = cf.udpport ?? 694;
@@ -97,7 +97,7 @@ export function heartbeatV1Config(files: HeartbeatV1Files, opts: HeartbeatV1Opti
   });
   const groups = lines.map((l, i) => {
     if (!cf.nodes.includes(l.node)) issues.push({ file: f('haresources'), line: l.line, message: `node "${l.node}" is not declared in ha.cf` });
-    const members = l.resources.map((r) => toResource(r, ifaces, exists, monitorIntervalMs, usedIds, (message) => issues.push({ file: f('haresources'), line: l.line, message })));
+    const members = l.resources.map((r) => toResource(r, { ifaces, executable, dir, monitorIntervalMs }, usedIds, (message) => issues.push({ file: f('haresources'), line: l.line, message })));
     return {
       name: groupNames[i]!,
       preferred: l.node,
@@ -146,14 +146,26 @@ function unique(base: string, used: Set<string>): string {
   return name;
 }
 
-function toResource(
-  r: HaResource,
-  ifaces: InterfaceTable,
-  exists: (path: string) => boolean,
-  monitorIntervalMs: number,
-  used: Set<string>,
-  err: (m: string) => void,
-): ResourceInput | undefined {
+// heartbeat's scriptpath(): `[ -f $dir/$script -a -x $dir/$script ]`
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+interface Lookup {
+  ifaces: InterfaceTable;
+  executable: (path: string) => boolean;
+  /** the ha.d directory the files came from: its resource.d holds the scripts */
+  dir: string;
+  monitorIntervalMs: number;
+}
+
+function toResource(r: HaResource, lookup: Lookup, used: Set<string>, err: (m: string) => void): ResourceInput | undefined {
+  const { ifaces, monitorIntervalMs } = lookup;
   const ops = { monitor: { intervalMs: monitorIntervalMs } };
   switch (r.kind) {
     case 'ip': {
@@ -171,10 +183,14 @@ function toResource(
     case 'filesystem':
       return { id: unique(`fs-${baseName(r.directory)}`, used), class: 'filesystem', device: r.device, directory: r.directory, fstype: r.fstype, ...(r.options ? { options: r.options } : {}), ops };
     case 'script': {
-      // heartbeat looks in resource.d first, then init.d.
-      const local = `/etc/ha.d/resource.d/${r.name}`;
-      const path = exists(local) ? local : `/etc/init.d/${r.name}`;
-      return { id: unique(`lsb-${r.name}`, used), class: 'lsb', name: r.name, path, args: r.args, ops };
+      // heartbeat looks in resource.d first, then init.d, and takes only an executable file
+      const candidates = [join(lookup.dir, 'resource.d', r.name), `/etc/init.d/${r.name}`];
+      const path = candidates.find(lookup.executable);
+      if (path === undefined) {
+        err(`${r.token}: no executable resource script ${candidates.join(' or ')} (heartbeat: "Cannot locate resource script")`);
+        return undefined;
+      }
+      return { id: unique(`script-${r.name}`, used), class: 'heartbeat', name: r.name, path, args: r.args, ops };
     }
   }
 }

@@ -4,6 +4,7 @@ import type { DriverEnv, ResourceDriver } from './driver.js';
 import { drbdDriver } from './drbd.js';
 import { execDriver } from './exec.js';
 import { filesystemDriver } from './filesystem.js';
+import { heartbeatDriver } from './heartbeat.js';
 import { ipaddr2Driver } from './ipaddr2.js';
 import { lsbDriver } from './lsb.js';
 import { ocfDriver } from './ocf.js';
@@ -15,6 +16,7 @@ type Factory<C extends ResourceClass> = (res: Extract<AgentResource, { class: C 
 const registry: { [C in ResourceClass]: Factory<C> } = {
   ipaddr2: ipaddr2Driver,
   lsb: lsbDriver,
+  heartbeat: heartbeatDriver,
   ocf: ocfDriver,
   systemd: systemdDriver,
   exec: execDriver,
