@@ -28,13 +28,12 @@ async function prepare(stack: string, options: PushOptions) {
 export async function planCommand(stack: string, options: PushOptions & { expectNoChanges?: boolean }): Promise<number> {
   const ready = await prepare(stack, options);
   if (!ready) return 1;
-  const { planStack, formatPlan, formatPlanJson, hasDrift, conflicts } = await import('../../src/apply/index.js');
+  const { planStack, formatPlan, formatPlanJson, hasDrift, refusesAny } = await import('../../src/apply/index.js');
   const { closeTransports } = await import('../../src/transport/index.js');
   try {
     const plan = await planStack({ model: ready.model, result: ready.result, transports: ready.transports });
     process.stdout.write(options.json ? formatPlanJson(plan) : formatPlan(plan));
-    if (plan.nodes.some((n) => conflicts(n).length > 0)) return 1;
-    return options.expectNoChanges && hasDrift(plan) ? 1 : 0;
+    return refusesAny(plan) || (options.expectNoChanges && hasDrift(plan)) ? 1 : 0;
   } finally {
     await closeTransports(ready.transports.values());
   }
@@ -43,11 +42,15 @@ export async function planCommand(stack: string, options: PushOptions & { expect
 export async function applyCommand(stack: string, options: PushOptions & { installPackages?: boolean }): Promise<number> {
   const ready = await prepare(stack, options);
   if (!ready) return 1;
-  const { applyStack, createApplyProgress, installPackages } = await import('../../src/apply/index.js');
+  const { applyStack, createApplyProgress, ensureUsers, installPackages } = await import('../../src/apply/index.js');
   const { closeTransports } = await import('../../src/transport/index.js');
   const concurrency = options.concurrency ? Number(options.concurrency) : undefined;
   try {
-    if (options.installPackages) await installPackages({ model: ready.model, transports: ready.transports, concurrency });
+    if (options.installPackages) {
+      // a package that adds its own account must find the pinned one
+      await ensureUsers({ model: ready.model, transports: ready.transports, concurrency });
+      await installPackages({ model: ready.model, transports: ready.transports, concurrency });
+    }
     const progress = createApplyProgress({ model: ready.model, result: ready.result });
     const report = await applyStack({ model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent });
     await progress.done();

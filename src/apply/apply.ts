@@ -30,6 +30,8 @@ export interface TargetReport {
   via: string;
   status: 'changed' | 'unchanged' | 'failed' | 'skipped';
   files: FileReport[];
+  /** users created */
+  users: string[];
   services: ServiceStep[];
   error?: ApplyFailure;
   durationMs: number;
@@ -57,16 +59,17 @@ function controllerFor(opts: ApplyOptions, node: string): ServiceController {
 async function applyTarget(run: Run, target: ApplyTarget, beforeServices: Promise<unknown>): Promise<TargetReport> {
   const started = Date.now();
   const { opts, emit } = run;
-  const report: TargetReport = { node: target.node, scope: target.scope, via: target.via, status: 'unchanged', files: [], services: [], durationMs: 0 };
+  const report: TargetReport = { node: target.node, scope: target.scope, via: target.via, status: 'unchanged', files: [], users: [], services: [], durationMs: 0 };
   emit({ type: 'node-start', node: target.node, via: target.via, files: target.files.length });
   try {
     const transport = transportFor(target, opts.transports);
-    const { plan, written } = await writeTarget({ target, transport, backupSuffix: run.suffix, emit });
+    const { plan, written, users } = await writeTarget({ target, transport, backupSuffix: run.suffix, emit });
     report.files = written;
+    report.users = users;
     await beforeServices;
     await runServices(run, target, plan, transport, report);
-    report.status = written.length ? 'changed' : 'unchanged';
-    emit({ type: 'node-done', node: target.node, changed: written.length, services: report.services.length });
+    report.status = written.length || users.length ? 'changed' : 'unchanged';
+    emit({ type: 'node-done', node: target.node, changed: written.length, services: report.services.length, ...(users.length ? { users: users.length } : {}) });
   } catch (err) {
     report.status = 'failed';
     report.error = toFailure(err);
@@ -93,7 +96,7 @@ async function runServices(run: Run, target: ApplyTarget, plan: NodePlan, transp
 function skipped(run: Run, target: ApplyTarget, message: string): TargetReport {
   const error: ApplyFailure = { code: 'apply-skipped', message };
   run.emit({ type: 'node-failed', node: target.node, error });
-  return { node: target.node, scope: target.scope, via: target.via, status: 'skipped', files: [], services: [], durationMs: 0, error };
+  return { node: target.node, scope: target.scope, via: target.via, status: 'skipped', files: [], users: [], services: [], durationMs: 0, error };
 }
 
 /**
@@ -125,7 +128,7 @@ export async function applyStack(opts: ApplyOptions): Promise<ApplyReport> {
   }
   return {
     ok: ordered.every((r) => r.status !== 'failed' && r.status !== 'skipped'),
-    changed: ordered.some((r) => r.files.length > 0),
+    changed: ordered.some((r) => r.files.length > 0 || r.users.length > 0),
     nodes: ordered,
     durationMs: Date.now() - started,
   };

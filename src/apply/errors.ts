@@ -6,6 +6,8 @@ export type ApplyErrorCode =
   | 'apply-service-failed'
   | 'apply-install-failed'
   | 'apply-path-conflict'
+  | 'apply-user-clash'
+  | 'apply-user-failed'
   | 'apply-skipped';
 
 /** What went wrong on one node: which file and which tool when a check refused it. Never file content. */

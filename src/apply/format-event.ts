@@ -11,12 +11,20 @@ export function formatEvent(e: ApplyEvent): string {
       return `[${e.node}] ${e.action === 'create' ? 'created' : 'updated'} ${e.path}${e.backup ? ` (backup ${e.backup})` : ''}`;
     case 'file-rolled-back':
       return `[${e.node}] rolled back ${e.path}`;
+    case 'user-created':
+      return `[${e.node}] created user ${e.user}${e.uid === undefined ? '' : ` (uid ${e.uid})`}`;
+    case 'user-skipped':
+      return `[${e.node}] would check user ${e.user} (skipped: ${e.reason})`;
     case 'service-skipped':
       return `[${e.node}] would ${e.action} ${e.service} (skipped: ${e.reason})`;
     case 'service-reloaded':
       return `[${e.node}] ${e.action === 'reload' ? 'reloaded' : 'restarted'} ${e.service}`;
-    case 'node-done':
-      return `[${e.node}] done: ${e.changed ? `${e.changed} file${e.changed === 1 ? '' : 's'} changed` : 'no changes'}${e.services ? `, ${e.services} service${e.services === 1 ? '' : 's'}` : ''}`;
+    case 'node-done': {
+      const users = e.users ? `${e.users} user${e.users === 1 ? '' : 's'} created` : '';
+      const files = e.changed ? `${e.changed} file${e.changed === 1 ? '' : 's'} changed` : '';
+      const services = e.services ? `, ${e.services} service${e.services === 1 ? '' : 's'}` : '';
+      return `[${e.node}] done: ${[users, files].filter(Boolean).join(', ') || 'no changes'}${services}`;
+    }
     case 'node-failed':
       return `[${e.node}] FAILED${e.error.path ? ` at ${e.error.path}` : ''}${e.error.tool ? ` (${e.error.tool})` : ''}: ${e.error.message}`;
   }

@@ -1,6 +1,6 @@
 // plan → apply: what would change on the nodes, then pushing it atomically with checks, rollback and reloads.
 export {
-  planStack, hasDrift, conflicts, planFile, serviceSteps,
+  planStack, hasDrift, conflicts, refusesAny, planFile, serviceSteps,
   type Plan, type NodePlan, type PlannedFile, type ServiceStep, type FileAction, type FileChange, type PlanOptions, type TransportMap,
 } from './plan.js';
 export { formatPlan, formatPlanJson } from './format-plan.js';
@@ -12,6 +12,7 @@ export { createApplyProgress, type ApplyProgress, type ProgressOptions } from '.
 export { platformServices, type ServiceController, type ServiceRequest } from './services.js';
 export { ApplyError, type ApplyErrorCode, type ApplyFailure } from './errors.js';
 export { primaryNodes } from './order.js';
+export { ensureUsers, planUser, type UserPlan, type EnsureUsersOptions } from './users.js';
 export {
   installPackages, packagesFor, installedQuery, parseInstalled, installCommand,
   type PackageReport, type InstallPackagesOptions,

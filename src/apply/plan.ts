@@ -8,6 +8,7 @@ import { isPathConflict, type PathConflict, type PathConflictKind, type RemoteFi
 import { fileDiff } from './diff.js';
 import { ApplyError } from './errors.js';
 import { applyTargets, type ApplyTarget } from './targets.js';
+import { planUsers, type UserPlan } from './users.js';
 
 /** 'conflict': hactl will not touch the path (a symbolic link, a link out of the node's root, not a file); apply refuses the node. */
 export type FileAction = 'create' | 'update' | 'unchanged' | 'conflict';
@@ -46,13 +47,16 @@ export interface NodePlan {
   via: string;
   target: string;
   files: PlannedFile[];
+  /** the stack's users on this node, ensured before its files (none for cluster-wide files) */
+  users: UserPlan[];
   services: ServiceStep[];
 }
 
 export interface Plan {
   cluster: string;
   nodes: NodePlan[];
-  summary: { create: number; update: number; unchanged: number; conflict: number };
+  /** `users`: users to create */
+  summary: { create: number; update: number; unchanged: number; conflict: number; users: number };
 }
 
 export type TransportMap = ReadonlyMap<string, Transport>;
@@ -126,17 +130,17 @@ export function transportFor(target: ApplyTarget, transports: TransportMap): Tra
   return t;
 }
 
-/** Reads the live files of one target and pairs each plan entry with the rendered file it came from. */
+/** Reads the live files and users of one target and pairs each plan entry with the rendered file it came from. */
 export async function planTarget(
   target: ApplyTarget,
   transport: Transport,
   opts: { removeTemp?: boolean } = {},
 ): Promise<{ plan: NodePlan; pairs: { planned: PlannedFile; file: RenderedFile }[] }> {
-  const live = await transport.readFiles(target.files.map((f) => f.path), opts);
+  const [live, users] = await Promise.all([transport.readFiles(target.files.map((f) => f.path), opts), planUsers(target.users, transport)]);
   const pairs = target.files.map((file, i) => ({ planned: planFile(file, live[i]), file }));
   const files = pairs.map((p) => p.planned);
   return {
-    plan: { node: target.node, scope: target.scope, via: target.via, target: transport.target, files, services: serviceSteps(files) },
+    plan: { node: target.node, scope: target.scope, via: target.via, target: transport.target, files, users, services: serviceSteps(files) },
     pairs,
   };
 }
@@ -148,6 +152,7 @@ export function summarize(nodes: readonly NodePlan[]): Plan['summary'] {
     update: all.filter((f) => f.action === 'update').length,
     unchanged: all.filter((f) => f.action === 'unchanged').length,
     conflict: all.filter((f) => f.action === 'conflict').length,
+    users: nodes.flatMap((n) => n.users).filter((u) => u.action === 'create').length,
   };
 }
 
@@ -159,10 +164,14 @@ export async function planStack(opts: PlanOptions): Promise<Plan> {
   return { cluster: opts.model.cluster, nodes, summary: summarize(nodes) };
 }
 
-/** The `--expect-no-changes` gate: true when any file would be created or changed (or is in conflict). */
+/** The `--expect-no-changes` gate: true when any file or user would be created or changed (or is in conflict). */
 export function hasDrift(plan: Plan): boolean {
-  return plan.nodes.some((n) => n.files.some((f) => f.action !== 'unchanged'));
+  return plan.nodes.some((n) => n.files.some((f) => f.action !== 'unchanged') || n.users.some((u) => u.action === 'create' || u.action === 'clash'));
 }
 
-/** Files apply would refuse to touch: `hactl plan` exits 1 on them, apply fails their node. */
+/** Files apply would refuse to touch: apply fails their node. */
 export const conflicts = (plan: Pick<NodePlan, 'files'>): PlannedFile[] => plan.files.filter((f) => f.action === 'conflict');
+
+/** Whether apply would refuse a node of this plan (a file in conflict, a user that clashes): `hactl plan` exits 1. */
+export const refusesAny = (plan: Plan): boolean =>
+  plan.nodes.some((n) => conflicts(n).length > 0 || n.users.some((u) => u.action === 'clash'));

@@ -9,6 +9,8 @@ export interface ApplyTarget {
   /** the node whose transport carries the files */
   via: string;
   files: RenderedFile[];
+  /** the stack's users, ensured on node targets before their files (which they may own) */
+  users: ClusterModel['users'];
 }
 
 /**
@@ -19,10 +21,10 @@ export function applyTargets(model: ClusterModel, files: readonly RenderedFile[]
   const targets: ApplyTarget[] = [];
   for (const node of model.nodes) {
     const mine = files.filter((f) => f.node === node.name);
-    if (mine.length) targets.push({ node: node.name, scope: 'node', via: node.name, files: mine });
+    if (mine.length) targets.push({ node: node.name, scope: 'node', via: node.name, files: mine, users: model.users });
   }
   const cluster = files.filter((f) => f.node === CLUSTER_SCOPE);
   const first = model.nodes[0];
-  if (cluster.length && first) targets.push({ node: CLUSTER_SCOPE, scope: 'cluster', via: first.name, files: cluster });
+  if (cluster.length && first) targets.push({ node: CLUSTER_SCOPE, scope: 'cluster', via: first.name, files: cluster, users: [] });
   return targets;
 }

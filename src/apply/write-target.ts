@@ -7,6 +7,7 @@ import { conflicts, planTarget, type NodePlan, type PlannedFile } from './plan.j
 import { redactSecretWords } from './redact.js';
 import { checkOnNode, hasNodeCheck } from './remote-checks.js';
 import type { ApplyTarget } from './targets.js';
+import { createUsers, refuseUserClashes, type UserPlan } from './users.js';
 
 export interface FileReport {
   path: string;
@@ -77,14 +78,23 @@ function refuseConflicts(target: ApplyTarget, plan: NodePlan): void {
     { path: refused[0]!.path });
 }
 
+async function ensureTargetUsers(ctx: WriteContext, users: readonly UserPlan[]): Promise<string[]> {
+  const { target, emit } = ctx;
+  for (const u of users) if (u.action === 'unchecked') emit({ type: 'user-skipped', node: target.node, user: u.name, reason: u.reason ?? '' });
+  return createUsers(target.node, users, ctx.transport, (u) => emit({ type: 'user-created', node: target.node, user: u.name, ...(u.uid === undefined ? {} : { uid: u.uid }) }));
+}
+
 /**
- * Writes a target's changed files one by one: stage, check with the node's tool, rename into place. Any failure
- * puts the files already swapped back from their backups, then rethrows naming node, file and tool.
+ * Brings a target in line: refused whole on a path conflict or a user clash; then the missing users (files may
+ * belong to them); then the changed files one by one: stage, check with the node's tool, rename into place. Any
+ * failure puts the files already swapped back from their backups, then rethrows naming node, file and tool.
  */
-export async function writeTarget(ctx: WriteContext): Promise<{ plan: NodePlan; written: FileReport[] }> {
+export async function writeTarget(ctx: WriteContext): Promise<{ plan: NodePlan; written: FileReport[]; users: string[] }> {
   const { transport, target } = ctx;
   const { plan, pairs } = await planTarget(target, transport, { removeTemp: true });
   refuseConflicts(target, plan);
+  refuseUserClashes(target.node, plan.users);
+  const users = await ensureTargetUsers(ctx, plan.users);
   const committed: { path: string; commit: CommitResult }[] = [];
   const written: FileReport[] = [];
   try {
@@ -102,5 +112,5 @@ export async function writeTarget(ctx: WriteContext): Promise<{ plan: NodePlan; 
       `${(err as Error).message}\n${target.node}: rolling back failed too, the node holds a mix of old and new files: ${problems.join('; ')}`,
       { ...(err instanceof ApplyError && err.path ? { path: err.path } : {}), ...(err instanceof ApplyError && err.tool ? { tool: err.tool } : {}), cause: err });
   }
-  return { plan, written };
+  return { plan, written, users };
 }

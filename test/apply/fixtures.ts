@@ -6,7 +6,7 @@ export const VRRP_PASS = 'Vr9pAss7';
 export const AUTHKEY = '8f14e45fceea167a5a36dedd4bea2543';
 
 /** A keepalived stack of `count` nodes, n1 the MASTER; endpoints come from test overrides. */
-export async function keepalivedModel(count: number, master = 'n1', { firewall = true } = {}): Promise<ClusterModel> {
+export async function keepalivedModel(count: number, master = 'n1', { firewall = true, users = [] as Record<string, unknown>[] } = {}): Promise<ClusterModel> {
   const names = Array.from({ length: count }, (_, i) => `n${i + 1}`);
   const loaded = await loadStackData('test.yaml', {
     cluster: 'applytest',
@@ -19,6 +19,7 @@ export async function keepalivedModel(count: number, master = 'n1', { firewall =
       vips: ['10.77.0.100'],
     }],
     ...(firewall ? {} : { firewall: { implied: false } }),
+    ...(users.length ? { users } : {}),
   });
   if (!loaded.model) throw new Error(`fixture stack invalid: ${JSON.stringify(loaded.diagnostics)}`);
   return loaded.model;

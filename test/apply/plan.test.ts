@@ -72,7 +72,7 @@ describe('planStack over live nodes', () => {
   it('plans every file as a create on empty nodes, cluster-wide files once, and redacts secrets in text and JSON', async () => {
     const files = ownedBy(fixtureFiles(model), owner);
     const plan = await planStack({ model, result: { files }, transports: nodes.transports });
-    expect(plan.summary).toEqual({ create: 9, update: 0, unchanged: 0, conflict: 0 });
+    expect(plan.summary).toEqual({ create: 9, update: 0, unchanged: 0, conflict: 0, users: 0 });
     expect(plan.nodes.map((n) => [n.node, n.via])).toEqual([['n1', 'n1'], ['n2', 'n2'], ['_cluster', 'n1']]);
     expect(plan.nodes[0]!.services).toEqual([
       { service: 'keepalived', action: 'reload', because: ['/etc/keepalived/keepalived.conf'] },

@@ -18,12 +18,15 @@ describe('hactl plan / apply --local', () => {
     expect(statSync(join(root, 's1/etc/ha.d/authkeys')).mode & 0o777).toBe(0o600);
     expect(statSync(join(root, 's2/etc/init.d/tomcat')).mode & 0o777).toBe(0o755);
     expect(apply.stdout + apply.stderr).toMatch(/would restart heartbeat \(skipped/);
+    expect(apply.stdout + apply.stderr).toContain('would check user tomcat (skipped: local:');
     expect(apply.stdout + apply.stderr).not.toContain('push-test-secret');
   });
 
   it('finds no drift after apply and changes nothing on a second apply', async () => {
     const before = statSync(join(root, 's1/etc/ha.d/ha.cf')).mtimeMs;
-    expect((await hactl('plan', stack, '--local', root, '--expect-no-changes')).exitCode).toBe(0);
+    const plan = await hactl('plan', stack, '--local', root, '--expect-no-changes');
+    expect(plan.exitCode).toBe(0);
+    expect(plan.stdout).toMatch(/\? user tomcat \(uid 700\)\s+not checked: local:\S+ is not the node/);
     const again = await hactl('apply', stack, '--local', root);
     expect(again.exitCode).toBe(0);
     expect(again.stdout + again.stderr).toMatch(/no changes/);

@@ -1,6 +1,7 @@
 import { applyStack, type ApplyReport } from '../../apply/apply.js';
 import { installPackages } from '../../apply/packages.js';
 import { applyTargets } from '../../apply/targets.js';
+import { ensureUsers } from '../../apply/users.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
 import { VAGRANT_SCOPE, type VagrantData } from '../../render/vagrant/index.js';
@@ -19,12 +20,16 @@ export interface ProvisionContext {
 }
 
 /**
- * What Vagrant's provisioners do in plain `vagrant up`, done by hactl over SSH: packages (a check on the baked box),
- * the files through apply (checked, atomic), the runtime's daemons enabled and running, then the cluster step once.
+ * What Vagrant's provisioners do in plain `vagrant up`, done by hactl over SSH: the stack's users (pinned uids,
+ * before any package can add its own account), packages (a check on the baked box), the files through apply
+ * (checked, atomic), the runtime's daemons enabled and running, then the cluster step once.
  */
 export async function provisionMachines(ctx: ProvisionContext): Promise<ApplyReport> {
   const { model, data, transports, emit, timings } = ctx;
-  await phase(emit, 'packages', timings, () => installPackages({ model, transports }));
+  await phase(emit, 'packages', timings, async () => {
+    await ensureUsers({ model, transports });
+    return installPackages({ model, transports });
+  });
   const files = ctx.rendered.files.filter((f) => f.node !== VAGRANT_SCOPE);
   const services = vagrantServices();
   const report = await phase(emit, 'apply', timings, () =>
