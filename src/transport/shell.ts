@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { BackupSuffix, FileAttrs, PathConflict, PathConflictKind } from './transport.js';
 
 /** Single-quotes a word for sh; paths and owners come from the stack, so nothing goes unquoted. */
@@ -22,8 +22,13 @@ const UNSAFE_MARK = 'hactl-unsafe-path';
  * naming the conflict on stderr, for the transport to report.
  */
 export function pathGuard(root: string | undefined): string {
+  // The root's own name is taken as it is (DIR/lb1 made a link elsewhere must not carry lb1's files there); the
+  // directory above it may be a link the user chose.
   const inside = root && root !== '/'
-    ? [`R=$(readlink -m -- ${quote(root)}) || exit 1`, 'inside() { case "$(readlink -m -- "$(dirname -- "$1")")/" in "$R"/*) ;; *) return 1;; esac; }']
+    ? [
+      `R=$(readlink -m -- ${quote(dirname(root))}) || exit 1; R="\${R%/}/"${quote(basename(root))}`,
+      'inside() { case "$(readlink -m -- "$(dirname -- "$1")")/" in "$R"/*) ;; *) return 1;; esac; }',
+    ]
     : ['inside() { :; }'];
   return [
     ...inside,

@@ -119,6 +119,14 @@ describe('the local transport and symbolic links', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 
+  it('refuses a node root that is itself a link elsewhere', async () => {
+    rmSync(root, { recursive: true });
+    symlinkSync(outside, root);
+    expect(await code(t.writeFileAtomic('/etc/x.conf', 'x\n', attrs, { backupSuffix: DAY }))).toBe('transport-unsafe-path');
+    expect(await t.readFiles(['/etc/x.conf'])).toEqual([{ conflict: 'outside-root' }]);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
   it('reports such a path as a conflict when reading, without reading what lies outside', async () => {
     mkdirSync(join(outside, 'keepalived'));
     writeFileSync(join(outside, 'keepalived/keepalived.conf'), 'outside secret\n');
