@@ -1,6 +1,6 @@
 // plan → apply: what would change on the nodes, then pushing it atomically with checks, rollback and reloads.
 export {
-  planStack, hasDrift, conflicts, refusesAny, planFile, serviceSteps,
+  planStack, hasDrift, refusesAny, planFile, serviceSteps,
   type Plan, type NodePlan, type PlannedFile, type ServiceStep, type FileAction, type FileChange, type PlanOptions, type TransportMap,
 } from './plan.js';
 export { formatPlan, formatPlanJson } from './format-plan.js';
