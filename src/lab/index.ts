@@ -42,5 +42,5 @@ export type { LinkState, SetLinkOptions, LiveAddress } from './links.js';
 export type { PartitionOptions } from './partition.js';
 export type { SshdEndpoint, SshdOptions } from './sshd.js';
 export type { TcpForward } from './forward.js';
-export type { SshdRecord } from './state.js';
+export type { SshdRecord, TrackedProcess } from './state.js';
 export { LAB_BASE_DIR } from './names.js';
