@@ -125,9 +125,27 @@ export function buildProgram(): Command {
       process.exitCode = await downCommand(stack);
     });
 
-  program
+  const lab = program
     .command('lab')
-    .description('lab helpers')
+    .description('lab helpers: run a command in a node, list and remove labs (also ones left by a crash)');
+  lab
+    .command('ls')
+    .description("every lab on this machine: state file, creation time, nodes, live processes, namespaces (orphans too)")
+    .option('--json', 'machine-readable')
+    .action(async (options) => {
+      const { labLsCommand } = await import('./commands/lab.js');
+      process.exitCode = await labLsCommand(options);
+    });
+  lab
+    .command('rm')
+    .description("remove labs by name, or --all, as down does: by their state file and reserved namespace prefix (safe to repeat)")
+    .argument('[names...]', 'lab names (see hactl lab ls)')
+    .option('--all', 'every lab on this machine')
+    .action(async (names, options) => {
+      const { labRmCommand } = await import('./commands/lab.js');
+      process.exitCode = await labRmCommand(names, options);
+    });
+  lab
     .command('exec')
     .description('run a command inside a lab node (its network, hostname and files)')
     .argument('<stack>', 'stack file')

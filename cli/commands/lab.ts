@@ -119,3 +119,40 @@ export async function testFailoverCommand(stack: string, options: { fault: 'kill
   process.stdout.write(`${report.service} (${report.vip}): ${report.fault} on ${report.from} -> answered from ${report.to} after ${report.ms.toFixed(0)} ms\n`);
   return 0;
 }
+
+export async function labLsCommand(options: { json?: boolean }): Promise<number> {
+  const { listLabs } = await import('../../src/lab/index.js');
+  const labs = listLabs();
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(labs, null, 2)}\n`);
+    return 0;
+  }
+  if (labs.length === 0) {
+    process.stdout.write('no lab on this machine\n');
+    return 0;
+  }
+  const rows = labs.map((l) => [
+    l.name,
+    l.orphaned ? `${l.state} (orphaned)` : l.state,
+    l.createdAt ?? '-',
+    l.nodes.join(',') || '-',
+    String(l.processes.length),
+    String(l.netns.length),
+  ]);
+  const table = [['LAB', 'STATE', 'CREATED', 'NODES', 'PROCESSES', 'NAMESPACES'], ...rows];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  for (const row of table) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+  return 0;
+}
+
+export async function labRmCommand(names: string[], options: { all?: boolean }): Promise<number> {
+  const { destroyLab, labNames } = await import('../../src/lab/index.js');
+  if (options.all === (names.length > 0)) throw new LabProviderError('give lab names or --all, not both (hactl lab ls lists them)');
+  for (const name of options.all ? labNames() : names) {
+    const report = await destroyLab(name);
+    process.stdout.write(report.existed || report.killed.length > 0
+      ? `lab ${name} removed (${report.killed.length} processes stopped, ${report.netns.length} namespaces deleted)\n`
+      : `lab ${name}: nothing left to remove\n`);
+  }
+  return 0;
+}

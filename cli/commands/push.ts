@@ -46,13 +46,19 @@ export async function applyCommand(stack: string, options: PushOptions & { insta
   const { closeTransports } = await import('../../src/transport/index.js');
   const concurrency = options.concurrency ? Number(options.concurrency) : undefined;
   try {
+    // lab nodes share the host's packages and have no init system: no installs there, the runtime restarted the lab's way
+    const { labServices, refusePackagesOnLab } = await import('../../src/provider/lab/lab-services.js');
     if (options.installPackages) {
+      refusePackagesOnLab(ready.transports);
       // a package that adds its own account must find the pinned one
       await ensureUsers({ model: ready.model, transports: ready.transports, concurrency });
       await installPackages({ model: ready.model, transports: ready.transports, concurrency });
     }
     const progress = createApplyProgress({ model: ready.model, result: ready.result });
-    const report = await applyStack({ model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent });
+    const services = labServices(ready.model, ready.result.files, ready.transports);
+    const report = await applyStack({
+      model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent, ...(services ? { services } : {}),
+    });
     await progress.done();
     if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.ok ? 0 : 1;

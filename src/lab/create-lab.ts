@@ -8,6 +8,7 @@ import { createNodeNamespaces } from './node-namespaces.js';
 import { prepareNodeRoot } from './node-root.js';
 import { waitUntilConnected } from './readiness.js';
 import { run } from './run.js';
+import { hactlPaths, hiddenIn } from './shared-paths.js';
 import type { LabSpec } from './spec.js';
 import { initialState, updateState, writeState } from './state.js';
 
@@ -49,7 +50,12 @@ async function build(spec: LabSpec, opts: CreateLabOptions): Promise<void> {
     })(),
     ...isolated.map((m) => prepareNodeRoot(layout, m)),
   ]);
-  await settleAll(isolated.map((m) => createNodeNamespaces(layout, m)));
+  const hactlFiles = hactlPaths();
+  const shared = new Map(isolated.map((m) => [m.name, hiddenIn(m, hactlFiles)]));
+  updateState(spec.name, (s) => {
+    s.sharedPaths = [...new Set([...shared.values()].flat().map((p) => p.path))];
+  });
+  await settleAll(isolated.map((m) => createNodeNamespaces(layout, m, shared.get(m.name))));
   await waitUntilConnected(layout, opts.readyTimeoutMs ?? 10_000);
 }
 

@@ -16,12 +16,13 @@ export interface DestroyReport {
 
 // The prefix is reserved for this lab (lab names contain no '.'), so a namespace carrying it is ours even when
 // the state file was lost; that is the only name-based match, and it selects namespaces, never processes.
-function labNamespaces(lab: string, recorded: readonly string[]): string[] {
+export function labNamespaces(lab: string, recorded: readonly string[]): string[] {
   const onDisk = existsSync(NETNS_DIR) ? readdirSync(NETNS_DIR).filter((n) => n.startsWith(labNetnsPrefix(lab))) : [];
   return [...new Set([...recorded, ...onDisk])].filter((n) => existsSync(netnsPath(n)));
 }
 
-function namespaceKeys(lab: string, netns: readonly string[]): Set<string> {
+/** Identities of the lab's network namespaces and of its nodes' mount and UTS namespaces. */
+export function namespaceKeys(lab: string, netns: readonly string[]): Set<string> {
   const nsFiles = existsSync(nsDir(lab)) ? readdirSync(nsDir(lab)).map((f) => join(nsDir(lab), f)) : [];
   return new Set([...netns.map(netnsPath), ...nsFiles].map(namespaceKey).filter((k): k is string => k !== undefined));
 }

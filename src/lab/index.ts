@@ -30,10 +30,14 @@
  * - Everything created is recorded in `/run/hactl/lab/<lab>/state.json` before it is created: `destroyLab(name)`
  *   works after a crash, twice in a row, and `createLab` tears down a stale lab of the same name first.
  *   Processes are stopped by recorded PID (checked against their start time) and by namespace membership,
- *   never by name.
+ *   never by name. `listLabs()` finds every lab on the machine the same way, including ones whose creator was killed
+ *   or whose state file is gone (their namespaces carry the lab's reserved prefix).
+ * - hactl's own files (its package with node_modules, the node binary) stay visible inside nodes at their host paths
+ *   even when they live under a directory the node gets privately (a checkout in /tmp): bind-mounted read-only.
  */
 export { createLab, type CreateLabOptions } from './create-lab.js';
 export { destroyLab, type DestroyReport } from './destroy-lab.js';
+export { describeLab, labNames, listLabs, type LabSummary } from './list-labs.js';
 export { Lab, openLab, type ExecOptions, type ExecResult } from './lab.js';
 export { LabError, type LabErrorCode } from './errors.js';
 export type { LabSpec, LabNetworkSpec, LabNodeSpec, LabNicSpec, LabGatewaySpec } from './spec.js';
@@ -42,5 +46,5 @@ export type { LinkState, SetLinkOptions, LiveAddress } from './links.js';
 export type { PartitionOptions } from './partition.js';
 export type { SshdEndpoint, SshdOptions } from './sshd.js';
 export type { TcpForward } from './forward.js';
-export type { SshdRecord } from './state.js';
+export type { SshdRecord, TrackedProcess } from './state.js';
 export { LAB_BASE_DIR } from './names.js';

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { LabError } from './errors.js';
 import { forwardTcp, type TcpForward } from './forward.js';
 import { findMember, type LabLayout, type LayoutMember, resolveLayout } from './layout.js';
@@ -10,7 +11,8 @@ import { ensureKey, labKeyPath, labKnownHostsPath } from './ssh-keys.js';
 import { startSshd, type SshdEndpoint, type SshdOptions } from './sshd.js';
 import { destroyLab, type DestroyReport } from './destroy-lab.js';
 import type { LabSpec } from './spec.js';
-import { readState, type SshdRecord } from './state.js';
+import { isRunning } from './proc.js';
+import { readState, type SshdRecord, type TrackedProcess } from './state.js';
 
 export interface ExecOptions {
   input?: string;
@@ -50,6 +52,13 @@ export class Lab {
     return ['nsenter', `--net=${netnsPath(m.netns)}`, ...fs, '--'];
   }
 
+  /** Whether the member's namespaces exist (a lab left by a crash or half removed may have lost some). */
+  present(member: string): boolean {
+    const m = this.#member(member);
+    const fs = m.isolateFs ? [mntNsFile(this.name, m.name), utsNsFile(this.name, m.name)] : [];
+    return [netnsPath(m.netns), ...fs].every((path) => existsSync(path));
+  }
+
   /** Runs a command to completion inside a member; a non-zero exit is returned, not thrown. */
   async exec(member: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     return run([...this.enterArgv(member), ...argv], {
@@ -60,6 +69,12 @@ export class Lab {
   /** Starts a daemon (in the foreground, e.g. `sshd -D`) inside a member, tracked by PID until destroy. */
   spawn(member: string, argv: readonly string[], opts: SpawnOptions = {}): LabProcess {
     return spawnTracked(this.name, member, this.enterArgv(member), argv, opts);
+  }
+
+  /** Processes the lab started (by this or another process) that still run, optionally only one member's. */
+  running(member?: string): TrackedProcess[] {
+    const live = (readState(this.name)?.processes ?? []).filter(isRunning);
+    return member === undefined ? live : live.filter((p) => p.member === member);
   }
 
   async setLink(member: string, nic: string, state: LinkState, opts: SetLinkOptions = {}): Promise<void> {

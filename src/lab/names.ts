@@ -10,6 +10,8 @@ export const nsDir = (lab: string): string => join(labDir(lab), 'ns');
 export const mntNsFile = (lab: string, member: string): string => join(nsDir(lab), `${member}.mnt`);
 export const utsNsFile = (lab: string, member: string): string => join(nsDir(lab), `${member}.uts`);
 export const nodeRootDir = (lab: string, member: string): string => join(labDir(lab), 'nodes', member, 'root');
+/** where a node's view of hactl's own files is bind-mounted first, before its private mounts hide the host's paths */
+export const sharedStageDir = (lab: string, member: string): string => join(labDir(lab), 'nodes', member, 'shared');
 export const sshDir = (lab: string): string => join(labDir(lab), 'ssh');
 export const logDir = (lab: string, member: string): string => join(labDir(lab), 'logs', member);
 

@@ -1,9 +1,10 @@
 import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LabLayout, LayoutMember } from './layout.js';
-import { LAB_BASE_DIR, NETNS_DIR, labDir, mntNsFile, netnsPath, nodeRootDir, sshDir, utsNsFile } from './names.js';
+import { LAB_BASE_DIR, NETNS_DIR, labDir, mntNsFile, netnsPath, nodeRootDir, sharedStageDir, sshDir, utsNsFile } from './names.js';
 import { privateDirsOf } from './node-root.js';
 import { run } from './run.js';
+import type { SharedPath } from './shared-paths.js';
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -16,16 +17,39 @@ const detachForeignMounts = (ownDir: string): string => `awk -v labs=${quote(`${
     if ($(i + 1) == "nsfs" || $5 == "${NETNS_DIR}" || (index($5, labs) == 1 && $5 != own)) print $5 }' /proc/self/mountinfo |
   while read -r m; do umount -l "$(printf '%b' "$m")" 2>/dev/null || true; done`;
 
-function setupScript(layout: LabLayout, member: LayoutMember): string {
+// hactl's own files under a directory the node gets privately (a checkout in /tmp, node under /run/...) would be
+// hidden by the node's mounts: each is bound to a staging point while the host's path is still visible, then moved
+// onto the same path inside the node, read-only, once the private directories are mounted. The staging points sit in
+// the lab's directory under /run, so the moves happen before /run itself is replaced; a path under /run is moved into
+// the node's run directory instead, which then becomes the node's /run with its mounts (rbind).
+function sharedPathLines(layout: LabLayout, member: LayoutMember, shared: readonly SharedPath[]): { stage: string[]; place: string[] } {
+  const root = nodeRootDir(layout.name, member.name);
+  const stage: string[] = [];
+  const place: string[] = [];
+  shared.forEach((p, i) => {
+    const at = join(sharedStageDir(layout.name, member.name), String(i));
+    const runPath = /^\/(var\/)?run(\/.*)?$/.exec(p.path);
+    const target = runPath ? join(root, 'run', runPath[2] ?? '') : p.path;
+    const mountPoint = (path: string): string[] =>
+      p.kind === 'dir' ? [`mkdir -p ${quote(path)}`] : [`mkdir -p ${quote(dirname(path))}`, `[ -e ${quote(path)} ] || : > ${quote(path)}`];
+    stage.push(...mountPoint(at), `mount --bind ${quote(p.path)} ${quote(at)}`);
+    place.push(...mountPoint(target), `mount --move ${quote(at)} ${quote(target)}`, `mount -o remount,bind,ro ${quote(target)}`);
+  });
+  return { stage, place };
+}
+
+function setupScript(layout: LabLayout, member: LayoutMember, shared: readonly SharedPath[]): string {
   const root = nodeRootDir(layout.name, member.name);
   // One command per line: `set -e` ignores a failure on the left of `&&`.
   const bind = (src: string, dst: string): string => `mkdir -p ${quote(dst)}\nmount --bind ${quote(src)} ${quote(dst)}`;
   const sharedSsh = join(root, sshDir(layout.name));
   const varRunIsDir = lstatSync('/var/run', { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const hactlFiles = sharedPathLines(layout, member, shared);
   return [
     'set -e',
     `hostname ${quote(member.name)}`,
     detachForeignMounts(labDir(layout.name)),
+    ...hactlFiles.stage,
     // /sys shows the interfaces of the namespace that mounts it: remount it from inside the node's netns.
     'umount -l /sys',
     'mount -t sysfs -o nosuid,nodev,noexec sysfs /sys',
@@ -34,6 +58,7 @@ function setupScript(layout: LabLayout, member: LayoutMember): string {
     // The lab key and known_hosts stay reachable at the same path inside every node, read-only.
     bind(sshDir(layout.name), sharedSsh),
     `mount -o remount,bind,ro ${quote(sharedSsh)}`,
+    ...hactlFiles.place,
     `mount --rbind ${quote(join(root, 'run'))} /run`,
     ...(varRunIsDir ? [`mount --rbind ${quote(join(root, 'run'))} /var/run`] : []),
   ].join('\n');
@@ -45,7 +70,7 @@ function setupScript(layout: LabLayout, member: LayoutMember): string {
  * to be babysat or can die and take the node's filesystem with it, a crashed creator leaves nothing running, and
  * every later `nsenter --net --mount --uts` (exec, spawn, sshd, the agent, another process) enters the same node.
  */
-export async function createNodeNamespaces(layout: LabLayout, member: LayoutMember): Promise<void> {
+export async function createNodeNamespaces(layout: LabLayout, member: LayoutMember, shared: readonly SharedPath[] = []): Promise<void> {
   const mnt = mntNsFile(layout.name, member.name);
   const uts = utsNsFile(layout.name, member.name);
   writeFileSync(mnt, '');
@@ -54,6 +79,6 @@ export async function createNodeNamespaces(layout: LabLayout, member: LayoutMemb
   await run([
     'nsenter', `--net=${netnsPath(member.netns)}`,
     'unshare', `--mount=${mnt}`, `--uts=${uts}`, '--propagation', 'private',
-    'sh', '-c', setupScript(layout, member),
+    'sh', '-c', setupScript(layout, member, shared),
   ]);
 }

@@ -62,7 +62,8 @@ export function namespaceKey(path: string): string | undefined {
   }
 }
 
-function processesInNamespaces(keys: ReadonlySet<string>): number[] {
+/** Every process (but this one) living in one of the namespaces, whoever started it. */
+export function processesInNamespaces(keys: ReadonlySet<string>): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LabError } from './errors.js';
 import { logDir } from './names.js';
-import { processStartTime } from './proc.js';
+import { isRunning, processStartTime } from './proc.js';
 import { labPath } from './run.js';
 import { updateState } from './state.js';
 
@@ -47,7 +47,11 @@ export function spawnTracked(lab: string, member: string, enter: readonly string
   const pid = child.pid;
   if (pid === undefined) throw new LabError('lab-command-failed', `could not start ${argv.join(' ')} in ${member}`);
   const startTime = processStartTime(pid) ?? '';
-  updateState(lab, (s) => s.processes.push({ pid, startTime, member, argv: [...argv] }));
+  // Entries of processes that died after their starter exited (nobody saw the exit) go now: the state then lists
+  // what runs, so "the daemon of node X" is never a dead PID that a later kill would miss.
+  updateState(lab, (s) => {
+    s.processes = [...s.processes.filter(isRunning), { pid, startTime, member, argv: [...argv] }];
+  });
 
   const exited = new Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (exitCode, signal) => {

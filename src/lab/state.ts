@@ -31,6 +31,11 @@ export interface LabState {
   hostMounts: string[];
   processes: TrackedProcess[];
   sshd: SshdRecord[];
+  /**
+   * hactl's own host paths (package, node binary) bind-mounted read-only into the nodes because a private directory
+   * hid them; the mounts live in the nodes' mount namespaces and go with them.
+   */
+  sharedPaths?: string[];
 }
 
 export function readState(lab: string): LabState | undefined {

@@ -1,6 +1,7 @@
 import type { ClusterModel } from '../model/model.js';
 import { TransportError } from './errors.js';
 import { limiter } from './limit.js';
+import { labTransports } from './lab/lab-transport.js';
 import { localTransport } from './local/local-transport.js';
 import { defaultKnownHostsFiles, type SshConnectOptions } from './ssh/connect.js';
 import { sshInventory, type EndpointOverride } from './ssh/inventory.js';
@@ -29,7 +30,9 @@ export async function openTransports(model: ClusterModel, opts: OpenTransportsOp
     knownHostsFiles: opts.knownHostsFiles ?? defaultKnownHostsFiles(),
     acceptNewHostKeys: opts.acceptNewHostKeys ?? false,
   };
-  const endpoints = sshInventory(model, opts.overrides);
+  // nodes without `ssh:` whose lab is up (`hactl up`) are reached inside the lab; every other node over SSH
+  const onLab = labTransports(model, opts.overrides);
+  const endpoints = sshInventory({ ...model, nodes: model.nodes.filter((n) => !onLab.has(n.name)) }, opts.overrides);
   const limit = limiter(opts.concurrency ?? 10);
   const settled = await Promise.allSettled(endpoints.map((e) => limit(() => sshTransport(e, connect))));
   const opened = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -38,7 +41,7 @@ export async function openTransports(model: ClusterModel, opts: OpenTransportsOp
     await closeTransports(opened);
     throw failed.length === 1 ? failed[0]! : combined(failed);
   }
-  return new Map(opened.map((t) => [t.node, t]));
+  return new Map([...onLab, ...opened.map((t): [string, Transport] => [t.node, t])]);
 }
 
 // One error for the CLI to print, every node's reason in it, the first code as its code (e.g. two unknown hosts).

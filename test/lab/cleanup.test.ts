@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { createLab, destroyLab, LAB_BASE_DIR, openLab } from '../../src/lab/index.js';
 import { mountsUnder } from '../../src/lab/mounts.js';
 import { namespaceKey, isRunning, processStartTime } from '../../src/lab/proc.js';
 import { missing } from '../support/env.js';
+import { abandonLab } from './abandon-lab.js';
 import { LAB_TOOLS, twoNodeSpec } from './two-node-spec.js';
 
 const skip = missing({ root: true, tools: [...LAB_TOOLS, 'sshd', 'ssh-keygen'] });
@@ -56,16 +55,8 @@ describe.skipIf(skip)('lab cleanup', () => {
 
   it('destroys a lab whose creator was SIGKILLed, and a second destroy is a no-op', async () => {
     const name = 'tcrash';
-    const fixture = fileURLToPath(new URL('./fixtures/abandoned-lab.ts', import.meta.url));
-    const creator = execa(process.execPath, ['--import', 'tsx', fixture, name], { reject: false, timeout: 60_000 });
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        creator.stdout.once('data', (data: Buffer) => resolve(data.toString()));
-        void creator.then((r) => reject(new Error(`creator exited early: ${r.stderr}`)));
-      });
-      const { pids } = JSON.parse(line) as { pids: number[] };
-      creator.kill('SIGKILL');
-      await creator;
+      const pids = await abandonLab(name);
       expect(labNetns(name)).toHaveLength(5);
       for (const pid of pids) expect(existsSync(`/proc/${pid}`)).toBe(true);
       expect((await openLab(name).exec('n1', ['hostname'])).stdout).toBe('n1');
@@ -79,7 +70,6 @@ describe.skipIf(skip)('lab cleanup', () => {
       const second = await destroyLab(name);
       expect(second).toEqual({ existed: false, killed: [], netns: [] });
     } finally {
-      creator.kill('SIGKILL');
       await destroyLab(name);
     }
   });

@@ -1,38 +1,36 @@
 import { LabProviderError } from './errors.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Lab } from '../../lab/index.js';
-import { readState } from '../../lab/state.js';
 import type { ClusterModel } from '../../model/model.js';
 import { inSubnet } from '../../model/network.js';
 import { memberName } from './lab-spec.js';
-import { isRuntimeProcess, startRuntime } from './runtimes.js';
+import { runningRuntime, startRuntime } from './runtimes.js';
 import type { RenderedFile } from '../../render/artifact.js';
 
 export type Fault = 'kill' | 'link' | 'service';
+
+function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
 
 /**
  * SIGKILL of the node's runtime daemon and every process it started (keepalived's VRRP child would otherwise
  * see its parent die and resign gracefully, which is not a crash). Returns the daemon's PID.
  */
 export function killRuntime(lab: Lab, model: ClusterModel, node: string): number {
-  const member = memberName(node);
-  const tracked = readState(lab.name)?.processes.find((p) => p.member === member && isRuntimeProcess(model.runtime, p.argv));
-  if (!tracked) throw new LabProviderError(`no ${model.runtime} daemon is running on ${node}`);
-  for (const pid of [tracked.pid, ...descendants(tracked.pid)]) {
-    try {
-      process.kill(pid, 'SIGSTOP');
-    } catch {
-      // already gone
-    }
-  }
-  for (const pid of [tracked.pid, ...descendants(tracked.pid)]) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  return tracked.pid;
+  const daemons = runningRuntime(lab, model, node);
+  if (daemons.length === 0) throw new LabProviderError(`no ${model.runtime} daemon is running on ${node}`);
+  const roots = daemons.map((d) => d.pid);
+  // Stopped first so no child can react to a sibling's death, then killed all at once.
+  signalAll([...roots, ...roots.flatMap(descendants)], 'SIGSTOP');
+  signalAll([...roots, ...roots.flatMap(descendants)], 'SIGKILL');
+  return roots[0]!;
 }
 
 /** Children, grandchildren, ... of a PID, from /proc (the lab has no PID namespaces). */
@@ -60,7 +58,10 @@ function descendants(root: number): number[] {
   return out;
 }
 
+/** Starts the node's runtime again; refused while one still runs there (two agents on a node would fight over it). */
 export function restartRuntime(lab: Lab, model: ClusterModel, node: string, files: readonly RenderedFile[]): number {
+  const running = runningRuntime(lab, model, node);
+  if (running.length > 0) throw new LabProviderError(`${model.runtime} already runs on ${node} (pid ${running.map((p) => p.pid).join(', ')})`);
   const daemon = startRuntime(lab, model, node, files);
   daemon.unref();
   return daemon.pid;

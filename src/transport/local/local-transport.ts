@@ -15,7 +15,8 @@ export interface LocalTransportOptions {
 
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-const localExec: RawExec = async (command, input, timeoutMs) => {
+/** `sh -c` on this machine (the lab transport runs it through nsenter into a node). */
+export const localExec: RawExec = async (command, input, timeoutMs) => {
   const r = await execa('sh', ['-c', command], {
     ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
     encoding: 'buffer',
