@@ -38,11 +38,17 @@ describe('agent config (/etc/hactl/agent.json)', async () => {
   });
 
   it('maps seed 000 (memcached on heartbeat) too: an LSB service with a memcached probe', async () => {
-    const seed = await modelOf({ ...(await stackInput('000-memcached-heartbeat')), runtime: 'agent' });
+    const seed = await modelOf({ ...(await stackInput('000-memcached-heartbeat')), runtime: 'agent', auth: { method: 'sha1', keyFrom: { env: 'HACTL_AUTHKEY' } } });
     const doc = parseAgentConfig(JSON.parse(render(seed, agentConfigRenderer)[0]!.content));
-    expect(doc.auth.method).toBe('crc');
+    expect(doc.auth.method).toBe('sha1');
     expect(doc.groups[0]!.members.map((m) => m.class)).toEqual(['ipaddr2', 'lsb', 'memcached']);
     expect(doc.groups[0]!.members[2]).toMatchObject({ port: 11211, ops: { monitor: { intervalMs: 40000, onFail: 'standby' } } });
+  });
+
+  it('refuses seed 000’s crc for the agent: a packet signed with no key would be believed', async () => {
+    const seed = await modelOf({ ...(await stackInput('000-memcached-heartbeat')), runtime: 'agent' });
+    expect(seed.auth?.method).toBe('crc');
+    expect(() => render(seed, agentConfigRenderer)).toThrow(expect.objectContaining({ code: 'auth-crc' }));
   });
 
   it('passes the agent checker, which rejects a document the parser refuses', async () => {

@@ -55,7 +55,7 @@ describe('iptables rules', async () => {
     const file = fileOf(render(await modelOf(input), iptablesRenderer), 'lb1', '/etc/iptables/rules.v4');
     const lines = directives(file.content);
     expect(lines.slice(1, 3)).toEqual([':INPUT DROP [0:0]', ':FORWARD DROP [0:0]']);
-    const ssh = lines.indexOf(`-A INPUT -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -m comment --comment "admin 'ssh'" -j ACCEPT`);
+    const ssh = lines.indexOf(`-A INPUT -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -m comment --comment "admin \\"ssh\\"" -j ACCEPT`);
     expect(ssh).toBeGreaterThan(0);
     expect(lines[ssh + 1]).toBe('-A OUTPUT -p udp -m udp --dport 53 -j DROP');
     expect(lines.indexOf('-A INPUT -p vrrp -j ACCEPT')).toBeGreaterThan(ssh);

@@ -17,7 +17,7 @@ export const iptablesRenderer: Renderer = {
       const sections: RuleSection[] = [
         { title: 'replies and loopback', rules: ['-A INPUT -m state --state ESTABLISHED,RELATED -j ACCEPT', '-A INPUT -p icmp -j ACCEPT', '-A INPUT -i lo -j ACCEPT'] },
       ];
-      if (model.firewall.rules.length) sections.push({ title: 'firewall.rules from the stack', rules: model.firewall.rules.map(explicitRule) });
+      if (model.firewall.rules.length) sections.push({ title: 'firewall.rules from the stack', rules: model.firewall.rules.map((r, i) => explicitRule(r, `firewall.rules[${i}]`)) });
       if (model.firewall.implied) sections.push(...impliedSections(model, node.name));
       const view = { node: node.name, cluster: model.cluster, policy: { input: policy, forward: policy, output: 'ACCEPT' }, sections };
       return {
