@@ -282,7 +282,12 @@ const FirewallRule = Type.Object(
 const Firewall = Type.Object(
   {
     implied: Type.Optional(Type.Boolean({ description: 'Open what the model implies (interconnect, DRBD, VRRP, service ports); default true' })),
-    defaultPolicy: Type.Optional(Type.Union([Type.Literal('ACCEPT'), Type.Literal('DROP')])),
+    defaultPolicy: Type.Optional(
+      OneOf(['REJECT', 'DROP', 'ACCEPT'], {
+        description:
+          'What INPUT does with traffic no rule accepts: REJECT (default: a final REJECT rule, as RHEL ships), DROP (the chain policy), ACCEPT (open: the rules then open nothing)',
+      }),
+    ),
     rules: Type.Optional(Type.Array(FirewallRule)),
   },
   { additionalProperties: false },
