@@ -2,8 +2,9 @@ import { refuse } from './unsafe.js';
 
 /*
  * Shell scripts hactl renders (LSB init scripts, heartbeat monitor loops). Data is single-quoted, so the shell
- * expands nothing in it; the stack's commands (exec start/stop/status) are shell code by contract and are written as
- * one line each, so they cannot end the function they sit in on a line of their own.
+ * expands nothing in it. The stack's commands (exec start/stop/status) are shell code by contract; they are written
+ * as one single-quoted string handed to eval, so nothing in them (a `}`, a `;`) can end the function they run in or
+ * run when the script is merely loaded.
  */
 const FORMAT = 'a shell script';
 
@@ -13,7 +14,7 @@ export function shellQuote(value: string, path?: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A command from the stack, placed as code on a line of its own. */
+/** A command from the stack, run where this line stands and nowhere else. */
 export function shellCommand(value: string, path?: string): string {
-  return refuse(value, path, FORMAT);
+  return `eval ${shellQuote(value, path)}`;
 }
