@@ -33,6 +33,14 @@ describe('agent config (/etc/hactl/agent.json)', async () => {
     expect(web!.members[2]).toMatchObject({ url: 'http://127.0.0.1:8080/', ops: { monitor: { intervalMs: 1000, timeoutMs: 500 } } });
   });
 
+  it('hands a group notify path to the agent as one argv word, so a space does not split it', async () => {
+    const input = await stackInput('quickstart');
+    const group = input.resources![0] as { notify?: Record<string, string> };
+    group.notify = { master: '/usr/local/bin/became master.sh' };
+    const doc = parseAgentConfig(JSON.parse(render(await modelOf(input), agentConfigRenderer)[0]!.content));
+    expect(doc.groups[0]!.notify).toMatchObject({ master: ['/usr/local/bin/became master.sh'] });
+  });
+
   it('is root-only because it carries the resolved key', () => {
     for (const f of files) expect([f.mode, f.secret, f.checker]).toEqual(['0600', true, 'agent']);
   });
