@@ -1,4 +1,5 @@
 import { renderValidated } from '../../src/render-pipeline.js';
+import { modelDump } from '../../src/render/model-dump.js';
 import { writeTree } from '../../src/render/write-tree.js';
 import { printDiagnostics, printSummary } from '../output.js';
 import { printCheckResults } from './check.js';
@@ -11,7 +12,7 @@ export async function renderCommand(stack: string, options: { out: string; check
     return 1;
   }
   const { result, model } = rendered;
-  await writeTree(result, options.out, { 'model.json': `${JSON.stringify(model, null, 2)}\n` });
+  await writeTree(result, options.out, { 'model.json': modelDump(model) });
   const nodes = new Set(result.files.map((f) => f.node)).size;
   process.stderr.write(`rendered ${result.files.length} files for ${nodes} targets into ${options.out}\n`);
   if (!options.check) return 0;

@@ -43,6 +43,8 @@ export const codes = {
   'auth-secret-missing': 'set the environment variable or create the key file before rendering',
   'auth-inline-secret': 'move the secret to keyFrom: { env: ... } or { file: ... }',
   'auth-method-runtime': 'use a method the runtime supports',
+  'auth-secret-invalid': 'a key is one line of printable text (at most 4 KiB), from an environment variable or a regular file',
+  'auth-key-file-mode': 'chmod 600 the key file: other users can read the cluster key',
   // vrrp
   'vrrp-vrid-range': 'virtual_router_id must be 1..255',
   'vrrp-vrid-duplicate': 'use a distinct virtual_router_id for every instance on the same network segment',
@@ -78,7 +80,11 @@ export const codes = {
   'runtime-section-missing': 'add the section this runtime needs',
   'runtime-section-unused': 'remove the section, or choose the runtime that reads it',
   'heartbeat-v1-constraints': 'heartbeat v1 (haresources) has no constraints: use pacemaker or the agent',
+  // firewall
+  'firewall-lockout': "accept SSH (tcp to the node's ssh port, 22 by default) before any rule drops it, or keep firewall.implied on",
+  'firewall-open': 'use defaultPolicy REJECT or DROP: with ACCEPT the rules hactl writes open nothing that was closed',
   // render
+  'render-unsafe-value': 'change the value: the message names what this file format cannot carry',
   'render-failed': 'this is a bug in a renderer; run with --debug and report it',
   'output-exists': 'choose an empty output directory or pass --force',
   'internal': 'this is a bug in hactl; run with --debug and report it',

@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Cluster } from '../model/cluster.js';
+import { AttributeName, Name, PropertyName } from '../model/primitives.js';
 import { error, type Code, type Diagnostic } from '../diagnostics/index.js';
 import { formatPath } from './source-map.js';
 import type { SchemaError } from './validator.js';
@@ -8,6 +9,13 @@ interface PlacedDiagnostic {
   diagnostic: Diagnostic;
   at: 'key' | 'value';
 }
+
+/** What the keys of a free-form map must look like, by the pattern of the map's key schema. */
+const KEY_FORMS: Record<string, string> = {
+  [Name.pattern as string]: 'a name (a letter, then letters, digits, _ or -)',
+  [AttributeName.pattern as string]: 'an attribute name (a letter or _, then letters, digits, _ . : or -)',
+  [PropertyName.pattern as string]: 'a property name (lowercase letters, digits and -)',
+};
 
 const FORMAT_NAMES: Record<string, string> = {
   'hactl-duration': 'a duration such as 2s or 500ms',
@@ -73,7 +81,7 @@ function resolveUnions(errors: SchemaError[], data: unknown): (SchemaError | Pla
     if (literals) {
       dropAll();
       const allowed = schema.anyOf.map((b) => String(b.const)).join(', ');
-      synthetic.push({ diagnostic: error('schema-enum', path, `must be one of: ${allowed} (got ${JSON.stringify(value)})`), at: 'value' });
+      synthetic.push({ diagnostic: error('schema-enum', path, `must be one of: ${allowed} ${got(path, value)}`), at: 'value' });
       continue;
     }
     const matching = schema.anyOf.map((b, i) => [b, i] as const).filter(([b]) => typeMatches(b, value));
@@ -84,9 +92,17 @@ function resolveUnions(errors: SchemaError[], data: unknown): (SchemaError | Pla
     dropAll();
     const forms = schema.anyOf.map(describeSchema).join(' or ');
     const code: Code = matching.length === 0 ? 'schema-type' : 'schema-format';
-    synthetic.push({ diagnostic: error(code, path, `must be ${forms} (got ${JSON.stringify(value)})`), at: 'value' });
+    synthetic.push({ diagnostic: error(code, path, `must be ${forms} ${got(path, value)}`), at: 'value' });
   }
   return [...errors.filter((e) => !dropped.has(e)), ...synthetic];
+}
+
+/** Fields that hold or point at a secret: a key pasted where a reference belongs must not be printed back. */
+const SECRET_FIELD = /(^|\.)(auth|keyFrom|passFrom)(\.|\[|$)/;
+
+/** What the stack gave, for the message; never the value of a field under a secret. */
+function got(path: string, value: unknown): string {
+  return SECRET_FIELD.test(path) ? '(the value is not shown: this field holds a secret)' : `(got ${JSON.stringify(value)})`;
 }
 
 function describe(e: SchemaError): PlacedDiagnostic {
@@ -101,7 +117,8 @@ function describe(e: SchemaError): PlacedDiagnostic {
       const key = String(params.additionalProperty);
       const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, '')) as TSchema;
       if (parent.patternProperties) {
-        return { diagnostic: error('schema-pattern', join(path, key), `'${key}' is not a valid name (a letter, then letters, digits, _ or -)`), at: 'key' };
+        const form = KEY_FORMS[Object.keys(parent.patternProperties as object)[0] ?? ''] ?? 'a name (a letter, then letters, digits, _ or -)';
+        return { diagnostic: error('schema-pattern', join(path, key), `'${key}' is not a valid key here: it must be ${form}`), at: 'key' };
       }
       const known = Object.keys((parent.properties as object | undefined) ?? {});
       const suggestion = closest(key, known);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AbsPath, Duration, OneOf, Ipv4, Ipv4Cidr, KeyedUnion, Name, Port, ScoreValue, SecretRef } from './primitives.js';
+import { AbsPath, Duration, HostName, OneOf, Ipv4, Ipv4Cidr, KeyedUnion, Name, Port, PropertyName, ScoreValue, SecretRef, Text } from './primitives.js';
 import { ResourceEntry } from './resources.js';
 
 export const SCHEMA_ID = 'https://hactl.dev/schema/cluster.schema.json';
@@ -18,17 +18,17 @@ const Nic = Type.Union([
 
 const Ssh = Type.Object(
   {
-    host: Type.String({ minLength: 1 }),
+    host: Text({ minLength: 1 }),
     port: Type.Optional(Port),
-    user: Type.Optional(Type.String()),
-    identityFile: Type.Optional(Type.String()),
+    user: Type.Optional(Text()),
+    identityFile: Type.Optional(Text()),
     sudo: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 
 const ForwardedPort = Type.Object(
-  { id: Type.Optional(Type.String()), guest: Port, host: Port },
+  { id: Type.Optional(Text()), guest: Port, host: Port },
   { additionalProperties: false },
 );
 
@@ -56,7 +56,7 @@ const Link = Type.Object(
   { additionalProperties: false },
 );
 
-const Respawn = Type.Object({ user: Name, command: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+const Respawn = Type.Object({ user: Name, command: Text({ minLength: 1 }) }, { additionalProperties: false });
 
 const Heartbeat = Type.Object(
   {
@@ -79,7 +79,7 @@ const Heartbeat = Type.Object(
     logfacility: Type.Optional(Type.String({ pattern: '^(local[0-7]|daemon|user|none)$' })),
     debug: Type.Optional(Type.Integer({ minimum: 0, maximum: 255 })),
     respawn: Type.Optional(Type.Array(Respawn)),
-    apiauth: Type.Optional(Type.Array(Type.String())),
+    apiauth: Type.Optional(Type.Array(Text({ minLength: 1 }))),
     ifcheckd: Type.Optional(Type.Boolean({ description: 'respawn pm_extras ifcheckd (interconnect status in crm_mon)' })),
   },
   { additionalProperties: false },
@@ -159,17 +159,20 @@ const Vrrp = Type.Object(
 
 const Keepalived = Type.Object(
   {
-    notificationEmail: Type.Optional(Type.Array(Type.String())),
-    notificationEmailFrom: Type.Optional(Type.String()),
-    smtpServer: Type.Optional(Type.String()),
+    notificationEmail: Type.Optional(Type.Array(Text({ minLength: 1 }))),
+    notificationEmailFrom: Type.Optional(Text({ minLength: 1 })),
+    smtpServer: Type.Optional(Text({ minLength: 1 })),
     smtpConnectTimeout: Type.Optional(Type.Integer({ minimum: 1 })),
-    routerId: Type.Optional(Type.String()),
+    routerId: Type.Optional(Text({ minLength: 1 })),
     scripts: Type.Optional(
       Type.Record(
         Name,
         Type.Object(
           {
-            script: Type.String({ minLength: 1 }),
+            script: Text({
+              minLength: 1,
+              description: "A command line: words separated by spaces; a word with spaces goes in single quotes (keepalived's own syntax)",
+            }),
             interval: Type.Optional(Duration),
             weight: Type.Optional(Type.Integer({ minimum: -253, maximum: 253 })),
             fall: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -187,7 +190,14 @@ const Keepalived = Type.Object(
 );
 
 const DrbdHost = Type.Object(
-  { device: AbsPath, disk: AbsPath, address: Type.Optional(Ipv4), metaDisk: Type.Optional(Type.String()) },
+  {
+    device: AbsPath,
+    disk: AbsPath,
+    address: Type.Optional(Ipv4),
+    metaDisk: Type.Optional(
+      Type.String({ pattern: '^(internal|/[A-Za-z0-9_./:+-]+( \\[[0-9]+\\])?)$', description: 'internal, or a device with an optional [index]' }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -195,7 +205,7 @@ const Drbd = Type.Object(
   {
     name: Name,
     version: Type.Optional(Type.Union([Type.Literal('8.4'), Type.Literal('9')])),
-    protocol: Type.Optional(Type.String()),
+    protocol: Type.Optional(Text()),
     port: Type.Optional(Port),
     syncerRate: Type.Optional(Type.String({ pattern: '^[0-9]+[KMG]?$' })),
     onIoError: Type.Optional(OneOf(['pass_on', 'call-local-io-error', 'detach', 'panic'])),
@@ -264,7 +274,7 @@ const FirewallRule = Type.Object(
     dport: Type.Optional(Port),
     source: Type.Optional(Type.Union([Ipv4, Ipv4Cidr])),
     action: Type.Optional(Type.Union([Type.Literal('ACCEPT'), Type.Literal('DROP'), Type.Literal('REJECT')])),
-    comment: Type.Optional(Type.String()),
+    comment: Type.Optional(Text()),
   },
   { additionalProperties: false },
 );
@@ -272,7 +282,12 @@ const FirewallRule = Type.Object(
 const Firewall = Type.Object(
   {
     implied: Type.Optional(Type.Boolean({ description: 'Open what the model implies (interconnect, DRBD, VRRP, service ports); default true' })),
-    defaultPolicy: Type.Optional(Type.Union([Type.Literal('ACCEPT'), Type.Literal('DROP')])),
+    defaultPolicy: Type.Optional(
+      OneOf(['REJECT', 'DROP', 'ACCEPT'], {
+        description:
+          'What INPUT does with traffic no rule accepts: REJECT (default: a final REJECT rule, as RHEL ships), DROP (the chain policy), ACCEPT (open: the rules then open nothing)',
+      }),
+    ),
     rules: Type.Optional(Type.Array(FirewallRule)),
   },
   { additionalProperties: false },
@@ -281,7 +296,7 @@ const Firewall = Type.Object(
 const Hosts = Type.Object(
   {
     network: Type.Optional(Type.Union([Type.Literal('service'), Type.Literal('interconnect')])),
-    extra: Type.Optional(Type.Array(Type.Object({ ip: Ipv4, names: Type.Array(Type.String(), { minItems: 1 }) }, { additionalProperties: false }))),
+    extra: Type.Optional(Type.Array(Type.Object({ ip: Ipv4, names: Type.Array(HostName, { minItems: 1 }) }, { additionalProperties: false }))),
   },
   { additionalProperties: false },
 );
@@ -303,7 +318,7 @@ const File = Type.Object(
     path: AbsPath,
     content: Type.String(),
     mode: Type.Optional(Type.String({ pattern: '^0?[0-7]{3,4}$' })),
-    owner: Type.Optional(Type.String()),
+    owner: Type.Optional(Text()),
     nodes: Type.Optional(Type.Array(Name)),
   },
   { additionalProperties: false },
@@ -311,7 +326,7 @@ const File = Type.Object(
 
 const Vagrant = Type.Object(
   {
-    box: Type.Optional(Type.String()),
+    box: Type.Optional(Text()),
     provider: Type.Optional(Type.Union([Type.Literal('libvirt'), Type.Literal('virtualbox')])),
     memory: Type.Optional(Type.Integer({ minimum: 128 })),
     cpus: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -322,7 +337,7 @@ const Vagrant = Type.Object(
 const Agent = Type.Object(
   {
     controlSocket: Type.Optional(AbsPath),
-    fencing: Type.Optional(Type.Object({ command: Type.String({ minLength: 1 }) }, { additionalProperties: false })),
+    fencing: Type.Optional(Type.Object({ command: Text({ minLength: 1 }) }, { additionalProperties: false })),
     pingWeight: Type.Optional(Type.Integer()),
   },
   { additionalProperties: false },
@@ -333,9 +348,9 @@ export const Platform = Type.Union([Type.Literal('centos6'), Type.Literal('debia
 
 export const Cluster = Type.Object(
   {
-    $schema: Type.Optional(Type.String()),
+    $schema: Type.Optional(Text()),
     cluster: Name,
-    description: Type.Optional(Type.String()),
+    description: Type.Optional(Text()),
     runtime: Runtime,
     platform: Type.Optional(Platform),
     nodes: Type.Record(Name, Node, { minProperties: 1, additionalProperties: false }),
@@ -346,7 +361,7 @@ export const Cluster = Type.Object(
     resources: Type.Optional(Type.Array(ResourceEntry)),
     constraints: Type.Optional(Type.Array(Constraint)),
     properties: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+      Type.Record(PropertyName, Type.Union([Text(), Type.Number(), Type.Boolean()]), { additionalProperties: false }),
     ),
     drbd: Type.Optional(Type.Array(Drbd)),
     vrrp: Type.Optional(Type.Array(Vrrp)),

@@ -22,7 +22,7 @@ export interface ClusterModel {
   drbd: DrbdModel[];
   vrrp: VrrpModel[];
   keepalived: KeepalivedModel;
-  firewall: { implied: boolean; defaultPolicy: 'ACCEPT' | 'DROP'; rules: FirewallRuleModel[] };
+  firewall: { implied: boolean; defaultPolicy: 'REJECT' | 'DROP' | 'ACCEPT'; rules: FirewallRuleModel[] };
   hosts?: NonNullable<ClusterInput['hosts']>;
   users: (NonNullable<ClusterInput['users']>[number] & { path: string })[];
   files: (NonNullable<ClusterInput['files']>[number] & { path: string; target: string })[];

@@ -96,7 +96,7 @@ export function normalize(input: Input): ClusterModel {
     },
     firewall: {
       implied: input.firewall?.implied ?? true,
-      defaultPolicy: input.firewall?.defaultPolicy ?? 'ACCEPT',
+      defaultPolicy: input.firewall?.defaultPolicy ?? 'REJECT',
       rules: (input.firewall?.rules ?? []).map((r) => ({ ...r, chain: r.chain ?? 'INPUT', action: r.action ?? 'ACCEPT' })),
     },
     hosts: input.hosts,

@@ -15,6 +15,34 @@ export const Ipv4 = Type.String({ format: 'ipv4', description: 'An IPv4 address 
 export const Ipv4Cidr = Type.String({ format: 'ipv4-cidr', description: 'An IPv4 address with prefix length, e.g. 172.16.0.2/24' });
 export const Name = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,62}$', description: 'A name: a letter, then letters, digits, _ or -' });
 export const AbsPath = Type.String({ pattern: '^/', description: 'An absolute path' });
+
+/**
+ * Any free text that ends up in a config file or script: one line, no control characters. Every format hactl writes
+ * is line-based, so a newline in a value would start a new directive (keepalived `script_user root`, a crm
+ * `primitive`, an iptables `-A INPUT -j ACCEPT`); nowhere is a control character a legal part of such a value.
+ * C1 controls and the Unicode line separators are refused too: some parsers and editors treat them as line breaks.
+ */
+export const TEXT_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
+/** The characters TEXT_PATTERN refuses, for checks on values that do not come through the schema (secrets). */
+export const CONTROL_CHARS = new RegExp(TEXT_PATTERN.replace('^[^', '[').replace(']*$', ']'));
+export function Text(options: { minLength?: number; description?: string } = {}) {
+  return Type.String({ ...options, pattern: TEXT_PATTERN, description: options.description ?? 'Text on one line, without control characters' });
+}
+
+/** Keys of free-form maps (crm params, meta attributes): the attribute-name syntax crmsh and the CIB accept. */
+export const AttributeName = Type.String({
+  pattern: '^[A-Za-z_][A-Za-z0-9_.:-]{0,127}$',
+  description: 'An attribute name: a letter or _, then letters, digits, _ . : or -',
+});
+
+/** Cluster property names as Pacemaker spells them (stonith-enabled, no-quorum-policy). */
+export const PropertyName = Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'A property name: lowercase letters, digits and -' });
+
+/** A host name as /etc/hosts takes it: labels of letters, digits and -, separated by dots. */
+export const HostName = Type.String({
+  pattern: '^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$',
+  description: 'A host name: labels of letters, digits and -, separated by dots',
+});
 export const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 
 /** A secret never has to be written inline: it comes from the environment or a file. */
@@ -23,12 +51,12 @@ export const SecretRef = Type.Union(
     Type.Object({ env: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }) }, { additionalProperties: false }),
     Type.Object(
       {
-        file: Type.String({ minLength: 1 }),
+        file: Text({ minLength: 1 }),
         generate: Type.Optional(Type.Boolean({ description: 'Create the file with a random key (mode 0600) when it is missing' })),
       },
       { additionalProperties: false },
     ),
-    Type.Object({ value: Type.String({ minLength: 1, description: 'Inline secret (warned: keep secrets out of stacks)' }) }, { additionalProperties: false }),
+    Type.Object({ value: Text({ minLength: 1, description: 'Inline secret (warned: keep secrets out of stacks)' }) }, { additionalProperties: false }),
   ],
   { kindKeys: ['env', 'file', 'value'] },
 );
@@ -62,9 +90,9 @@ export const MonitorOp = Type.Object(
     onFail: Type.Optional(OnFail),
     kind: Type.Optional(MonitorCheck),
     port: Type.Optional(Port),
-    url: Type.Optional(Type.String()),
+    url: Type.Optional(Text()),
     pidfile: Type.Optional(AbsPath),
-    command: Type.Optional(Type.String()),
+    command: Type.Optional(Text()),
   },
   { additionalProperties: false },
 );

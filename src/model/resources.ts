@@ -1,5 +1,5 @@
 import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
-import { AbsPath, Duration, Ipv4Cidr, KeyedUnion, MonitorOp, Name, Op, Port, ScoreValue } from './primitives.js';
+import { AbsPath, AttributeName, Duration, Ipv4Cidr, KeyedUnion, MonitorOp, Name, Op, Port, ScoreValue, Text } from './primitives.js';
 
 const common = {
   name: Type.Optional(Name),
@@ -8,7 +8,7 @@ const common = {
   monitor: Type.Optional(MonitorOp),
   migrationThreshold: Type.Optional(Type.Integer({ minimum: 1 })),
   failureTimeout: Type.Optional(Duration),
-  meta: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]))),
+  meta: Type.Optional(Type.Record(AttributeName, Type.Union([Text(), Type.Number(), Type.Boolean()]), { additionalProperties: false })),
 };
 
 function primitive<K extends string, S extends TSchema, E extends TProperties = {}>(kindKey: K, kind: S, extra?: E, description = '') {
@@ -31,7 +31,7 @@ export const SystemdResource = primitive('systemd', Type.String({ pattern: '^[A-
 export const OcfResource = primitive(
   'ocf',
   Type.String({ pattern: '^[a-z0-9_-]+:[A-Za-z0-9_-]+$', description: 'PROVIDER:TYPE, e.g. heartbeat:IPaddr2' }),
-  { params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]))) },
+  { params: Type.Optional(Type.Record(AttributeName, Type.Union([Text(), Type.Number(), Type.Boolean()]), { additionalProperties: false })) },
   'Any OCF resource agent',
 );
 
@@ -40,12 +40,12 @@ export const ApacheResource = primitive(
   Type.Object(
     {
       configfile: AbsPath,
-      statusurl: Type.String(),
+      statusurl: Text({ minLength: 1 }),
       documentRoot: Type.Optional(AbsPath),
       indexHtml: Type.Optional(Type.Boolean({ description: 'Render a dummy index.html into documentRoot (the apache agent monitor needs a page)' })),
       proxies: Type.Optional(
         Type.Array(
-          Type.Object({ location: Type.String({ pattern: '^/' }), pass: Type.String() }, { additionalProperties: false }),
+          Type.Object({ location: AbsPath, pass: Text({ minLength: 1 }) }, { additionalProperties: false }),
         ),
       ),
       port: Type.Optional(Port),
@@ -63,7 +63,7 @@ export const TomcatResource = primitive(
       javaHome: AbsPath,
       catalinaHome: AbsPath,
       user: Name,
-      statusurl: Type.String(),
+      statusurl: Text({ minLength: 1 }),
       ports: Type.Optional(Type.Array(Port)),
       initScript: Type.Optional(Type.Boolean({ description: 'Render the LSB init script /etc/init.d/tomcat' })),
     },
@@ -77,10 +77,10 @@ export const ExecResource = primitive(
   'exec',
   Type.Object(
     {
-      run: Type.Optional(Type.String({ minLength: 1, description: 'A foreground command the bundled agent supervises (agent runtime only)' })),
-      start: Type.Optional(Type.String({ minLength: 1 })),
-      stop: Type.Optional(Type.String({ minLength: 1 })),
-      status: Type.Optional(Type.String({ minLength: 1, description: 'exit 0 when running' })),
+      run: Type.Optional(Text({ minLength: 1, description: 'A foreground shell command the bundled agent supervises (agent runtime only)' })),
+      start: Type.Optional(Text({ minLength: 1, description: 'A shell command on one line' })),
+      stop: Type.Optional(Text({ minLength: 1, description: 'A shell command on one line' })),
+      status: Type.Optional(Text({ minLength: 1, description: 'A shell command on one line; exit 0 when running' })),
       initScript: Type.Optional(
         Type.Boolean({ description: 'Wrap the commands in a rendered LSB init script /etc/init.d/NAME (seed 004 periodic job)' }),
       ),
@@ -111,7 +111,7 @@ export const DrbdResource = primitive(
 export const FilesystemResource = primitive(
   'filesystem',
   Type.Object(
-    { device: AbsPath, directory: AbsPath, fstype: Type.String({ pattern: '^[a-z0-9]+$' }), options: Type.Optional(Type.String()) },
+    { device: AbsPath, directory: AbsPath, fstype: Type.String({ pattern: '^[a-z0-9]+$' }), options: Type.Optional(Text()) },
     { additionalProperties: false },
   ),
   {},

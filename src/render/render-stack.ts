@@ -14,7 +14,8 @@ export interface ManifestEntry {
   file: string;
   mode: string;
   owner: string;
-  sha256: string;
+  /** absent for secret files: a digest of a short key in a predictable file lets anyone who reads the manifest guess it offline */
+  sha256?: string;
   service?: RenderedFile['service'];
   secret: boolean;
   checker: string;
@@ -66,7 +67,7 @@ function toManifestEntry(f: RenderResult['files'][number]): ManifestEntry {
     file: treePath(f),
     mode: f.mode,
     owner: f.owner,
-    sha256: createHash('sha256').update(f.content).digest('hex'),
+    ...(f.secret ? {} : { sha256: createHash('sha256').update(f.content).digest('hex') }),
     service: f.service,
     secret: f.secret ?? false,
     checker: f.checker ?? 'none',

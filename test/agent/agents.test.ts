@@ -190,4 +190,24 @@ describe('agents on loopback', () => {
     expect(s.groups[0]!.runningOn).toEqual(['sv1']);
     expect(c.active()).toEqual(['sv1']);
   });
+
+  it('keep hearing the real peer after a forged crc heartbeat with a huge generation', async () => {
+    const c = await cluster(['sv1', 'sv2'], { auth: { method: 'crc' } });
+    await until(() => c.active().includes('sv1'));
+    const sv2 = c.agents.get('sv2')!;
+    const sock = createSocket('udp4');
+    cleanups.push(() => new Promise((r) => sock.close(() => r())));
+    // crc authenticates nothing, so this packet is "authentic"; accepted, it would make every real packet of sv1 old
+    const forged = encodePacket(
+      { type: 'heartbeat', cluster: 'inproc', node: 'sv1', generation: 2 ** 52, seq: 1, stateVersion: 1, payload: encodeReport({ phase: 'active', pingReachable: 0, groups: {}, failCounts: [], failedActions: [], admin: [] }) },
+      createAuthenticator('crc', ''),
+    );
+    for (let i = 0; i < 5; i++) await new Promise<void>((r) => sock.send(forged, c.port, c.config.nodes[1]!.addresses.lo!, () => r()));
+    // well past deadtime (60 ms): a pinned generation would have made sv1 dead and sv2 the holder by now
+    await new Promise((r) => setTimeout(r, 400));
+    const s = sv2.status();
+    expect(s.drops['future-generation']).toBeGreaterThan(0);
+    expect(s.nodes[0]!.status).toBe('up');
+    expect(c.active()).toEqual(['sv1']);
+  });
 });

@@ -4,7 +4,7 @@ import type { AuthMethod } from '../../src/agent/config.js';
 import { createAuthenticator } from '../../src/agent/protocol/auth.js';
 import { PacketFilter } from '../../src/agent/protocol/filter.js';
 import { decodePacket, encodePacket, type Packet } from '../../src/agent/protocol/packet.js';
-import { ReplayWindow } from '../../src/agent/protocol/replay.js';
+import { MAX_GENERATION_AHEAD_MS, ReplayWindow } from '../../src/agent/protocol/replay.js';
 import { decodeReport, encodeReport, type NodeReport } from '../../src/agent/protocol/report.js';
 import { KEY } from './helpers.js';
 
@@ -120,6 +120,26 @@ describe('packet filter', () => {
     expect(f.accept(encodePacket(packet({ generation: 1000, seq: 51 }), auth), 'ic')).toBeUndefined();
     expect(f.accept(encodePacket(packet({ generation: 1000, seq: 51 }), auth), 'svc')).toBeUndefined();
     expect(f.dropCounts()).toEqual({ 'old-generation': 2 });
+  });
+
+  it('drops a new generation far ahead of its clock: one forged crc packet cannot make the real node "old"', () => {
+    const crc = createAuthenticator('crc', '');
+    const now = 1_700_000_000_000;
+    const f = new PacketFilter(crc, 'test', 'sv1', ['sv1', 'sv2'], () => now);
+    const real = (seq: number) => encodePacket(packet({ generation: now - 60_000, seq }), crc);
+    expect(f.accept(real(1), 'ic')).toBeDefined();
+    // crc authenticates nothing: anyone can build this packet
+    expect(f.accept(encodePacket(packet({ generation: 2 ** 52, seq: 1 }), crc), 'ic')).toBeUndefined();
+    expect(f.accept(encodePacket(packet({ generation: now + MAX_GENERATION_AHEAD_MS + 1, seq: 1 }), crc), 'svc')).toBeUndefined();
+    expect(f.dropCounts()).toEqual({ 'future-generation': 2 });
+    expect(f.accept(real(2), 'ic')).toMatchObject({ newGeneration: false });
+  });
+
+  it('still takes a restart whose clock runs ahead of ours by less than the bound', () => {
+    const now = 1_700_000_000_000;
+    const f = new PacketFilter(auth, 'test', 'sv1', ['sv1', 'sv2'], () => now);
+    expect(f.accept(encodePacket(packet({ generation: now - 60_000 }), auth), 'ic')).toBeDefined();
+    expect(f.accept(encodePacket(packet({ generation: now + 9 * 3600_000 }), auth), 'ic')).toMatchObject({ newGeneration: true });
   });
 
   it('drops our own packets and those of unknown nodes', () => {

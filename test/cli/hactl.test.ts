@@ -77,6 +77,28 @@ describe('hactl', () => {
     expect(readdirSync(scratch).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('keeps inline keys only in the files that need them: not in model.json, nor as digests in manifest.json', async () => {
+    const out = join(scratch, 'inline');
+    const stack = join(scratch, 'inline.yaml');
+    writeFileSync(
+      stack,
+      readFileSync('stacks/002-vrrp-keepalived.yaml', 'utf8')
+        .replace('platform: centos6', 'platform: debian12')
+        .replace('passFrom: { env: HACTL_VRRP_PASS }', 'passFrom: { value: Pw0rdXy1 }'),
+    );
+    expect((await hactl(['render', stack, '-o', out])).exitCode).toBe(0);
+    const model = readFileSync(join(out, 'model.json'), 'utf8');
+    expect(model).not.toContain('Pw0rdXy1');
+    expect((JSON.parse(model) as { vrrp: { auth: unknown }[] }).vrrp[0]!.auth).toEqual({ type: 'PASS', passFrom: { value: '[redacted]' } });
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { file: string; secret: boolean; sha256?: string }[];
+    for (const entry of manifest) {
+      const holds = readFileSync(join(out, entry.file), 'utf8').includes('Pw0rdXy1');
+      expect(holds && !entry.secret, `${entry.file} holds the key`).toBe(false);
+      expect(entry.sha256 === undefined, `${entry.file}: a digest exactly when the file holds no secret`).toBe(entry.secret);
+    }
+    expect(manifest.filter((e) => e.secret).map((e) => e.file)).toEqual(['lb1/etc/keepalived/keepalived.conf', 'lb2/etc/keepalived/keepalived.conf']);
+  });
+
   it('keeps secrets out of the model dump and gives authkeys mode 0600', async () => {
     const out = join(scratch, 'secret');
     expect((await hactl(['render', 'stacks/001-web-pacemaker-heartbeat.yaml', '-o', out], { HACTL_AUTHKEY: 'very-secret-key' })).exitCode).toBe(0);

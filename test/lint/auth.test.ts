@@ -35,6 +35,12 @@ describe('auth method', () => {
     expect((await lint(stack)).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('rejects crc for the agent runtime, whose packets it would leave unauthenticated', async () => {
+    const stack = withAuth(agentStack(), { method: 'crc' });
+    expect(await pathsOf(stack, 'auth-crc')).toEqual(['auth.method']);
+    expect(await severityOf(stack, 'auth-crc')).toEqual(['error']);
+  });
+
   it('rejects sha256 outside the agent runtime', async () => {
     expect(await pathsOf(withAuth(heartbeatStack(), { method: 'sha256', keyFrom: { env: 'HACTL_AUTHKEY' } }), 'auth-method-runtime')).toEqual(['auth.method']);
   });

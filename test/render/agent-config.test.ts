@@ -33,16 +33,30 @@ describe('agent config (/etc/hactl/agent.json)', async () => {
     expect(web!.members[2]).toMatchObject({ url: 'http://127.0.0.1:8080/', ops: { monitor: { intervalMs: 1000, timeoutMs: 500 } } });
   });
 
+  it('hands a group notify path to the agent as one argv word, so a space does not split it', async () => {
+    const input = await stackInput('quickstart');
+    const group = input.resources![0] as { notify?: Record<string, string> };
+    group.notify = { master: '/usr/local/bin/became master.sh' };
+    const doc = parseAgentConfig(JSON.parse(render(await modelOf(input), agentConfigRenderer)[0]!.content));
+    expect(doc.groups[0]!.notify).toMatchObject({ master: ['/usr/local/bin/became master.sh'] });
+  });
+
   it('is root-only because it carries the resolved key', () => {
     for (const f of files) expect([f.mode, f.secret, f.checker]).toEqual(['0600', true, 'agent']);
   });
 
   it('maps seed 000 (memcached on heartbeat) too: an LSB service with a memcached probe', async () => {
-    const seed = await modelOf({ ...(await stackInput('000-memcached-heartbeat')), runtime: 'agent' });
+    const seed = await modelOf({ ...(await stackInput('000-memcached-heartbeat')), runtime: 'agent', auth: { method: 'sha1', keyFrom: { env: 'HACTL_AUTHKEY' } } });
     const doc = parseAgentConfig(JSON.parse(render(seed, agentConfigRenderer)[0]!.content));
-    expect(doc.auth.method).toBe('crc');
+    expect(doc.auth.method).toBe('sha1');
     expect(doc.groups[0]!.members.map((m) => m.class)).toEqual(['ipaddr2', 'lsb', 'memcached']);
     expect(doc.groups[0]!.members[2]).toMatchObject({ port: 11211, ops: { monitor: { intervalMs: 40000, onFail: 'standby' } } });
+  });
+
+  it('refuses seed 000’s crc for the agent: a packet signed with no key would be believed', async () => {
+    const seed = await modelOf({ ...(await stackInput('000-memcached-heartbeat')), runtime: 'agent' });
+    expect(seed.auth?.method).toBe('crc');
+    expect(() => render(seed, agentConfigRenderer)).toThrow(expect.objectContaining({ code: 'auth-crc' }));
   });
 
   it('passes the agent checker, which rejects a document the parser refuses', async () => {

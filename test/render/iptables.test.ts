@@ -55,7 +55,7 @@ describe('iptables rules', async () => {
     const file = fileOf(render(await modelOf(input), iptablesRenderer), 'lb1', '/etc/iptables/rules.v4');
     const lines = directives(file.content);
     expect(lines.slice(1, 3)).toEqual([':INPUT DROP [0:0]', ':FORWARD DROP [0:0]']);
-    const ssh = lines.indexOf(`-A INPUT -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -m comment --comment "admin 'ssh'" -j ACCEPT`);
+    const ssh = lines.indexOf(`-A INPUT -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -m comment --comment "admin \\"ssh\\"" -j ACCEPT`);
     expect(ssh).toBeGreaterThan(0);
     expect(lines[ssh + 1]).toBe('-A OUTPUT -p udp -m udp --dport 53 -j DROP');
     expect(lines.indexOf('-A INPUT -p vrrp -j ACCEPT')).toBeGreaterThan(ssh);
@@ -64,5 +64,38 @@ describe('iptables rules', async () => {
 
   it('renders the same bytes twice', async () => {
     expect(render(await modelOf(await stackInput('001-web-pacemaker-heartbeat')), iptablesRenderer)).toEqual(web);
+  });
+
+  it('keeps a default-deny posture: SSH after what the stack needs, then REJECT for the rest (as RHEL ships it)', () => {
+    const lines = directives(fileOf(web, 's1', CENTOS).content);
+    expect(lines.slice(-4)).toEqual([
+      '-A INPUT -m state --state NEW -m tcp -p tcp --dport 22 -j ACCEPT',
+      '-A INPUT -j REJECT --reject-with icmp-host-prohibited',
+      '-A FORWARD -j REJECT --reject-with icmp-host-prohibited',
+      'COMMIT',
+    ]);
+    expect(lines).not.toContain('-A INPUT -j ACCEPT');
+  });
+
+  it('opens SSH on the port the node’s ssh: uses, and on the guest side of a Vagrant forward', async () => {
+    const input = await stackInput('001-web-pacemaker-heartbeat');
+    input.nodes.s1!.ssh = { host: '192.0.2.10', port: 2200 };
+    input.nodes.s2!.ssh = { host: '127.0.0.1', port: 2222 };
+    const files = render(await modelOf(input), iptablesRenderer);
+    expect(directives(fileOf(files, 's1', CENTOS).content)).toContain('-A INPUT -m state --state NEW -m tcp -p tcp --dport 2200 -j ACCEPT');
+    // s2's forward maps host 2222 to guest 22
+    expect(directives(fileOf(files, 's2', CENTOS).content)).toContain('-A INPUT -m state --state NEW -m tcp -p tcp --dport 22 -j ACCEPT');
+  });
+
+  it('leaves the rest to the DROP policy with defaultPolicy DROP, and opens everything only when told ACCEPT', async () => {
+    const input = await stackInput('001-web-pacemaker-heartbeat');
+    const posture = async (defaultPolicy: 'DROP' | 'ACCEPT') => directives(fileOf(render(await modelOf({ ...input, firewall: { defaultPolicy } }), iptablesRenderer), 's1', CENTOS).content);
+    const drop = await posture('DROP');
+    expect(drop.slice(1, 3)).toEqual([':INPUT DROP [0:0]', ':FORWARD DROP [0:0]']);
+    expect(drop).toContain('-A INPUT -m state --state NEW -m tcp -p tcp --dport 22 -j ACCEPT');
+    expect(drop.filter((l) => l.includes('REJECT'))).toEqual([]);
+    const open = await posture('ACCEPT');
+    expect(open.slice(1, 3)).toEqual([':INPUT ACCEPT [0:0]', ':FORWARD ACCEPT [0:0]']);
+    expect(open.filter((l) => l.includes('REJECT'))).toEqual([]);
   });
 });

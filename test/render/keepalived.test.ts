@@ -140,7 +140,8 @@ describe('keepalived.conf on debian12 (keepalived 2)', async () => {
     expect(vi2).toContain('advert_int 0.5');
     expect(vi2).toContain('state MASTER');
     expect(vi2).not.toContain('authentication {');
-    expect(vi2).toContain('notify_fault "/usr/local/sbin/vip-fault.sh VI_2"');
+    // a path with a space stays one program: single quotes inside the value (keepalived.conf(5), "Quoted strings")
+    expect(vi2).toContain(`notify_fault "'/usr/local/sbin/vip fault.sh'"`);
   });
 
   it('renders the same bytes twice', async () => {

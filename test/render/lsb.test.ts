@@ -98,6 +98,23 @@ describe('the periodic-job script (seed 004) answers with LSB exit codes', async
   });
 });
 
+describe('a stack command in the periodic-job script', async () => {
+  const dir = join(scratch, 'brace');
+  mkdirSync(dir);
+  const input = await stackInput('004-job-corosync-pacemaker');
+  // a } in a command must not end job_stop and leave the rest to run whenever the script is read
+  const stop = `rm -f ${dir}/job; }; echo loaded >> ${dir}/log; f() { :`;
+  const resources = [{ ...input.resources![0]!, exec: { start: 'true', stop, status: 'true', initScript: true } }];
+  const model = await modelOf({ ...input, platform: 'debian12', pacemaker: { messaging: 'corosync' }, resources });
+  const script = join(dir, 'hoge');
+  writeFileSync(script, fileOf(render(model, lsbRenderer), 'node1', '/etc/init.d/hoge').content.replace("marker='/run/lock/hoge'", `marker='${dir}/marker'`));
+
+  it('runs only in its own action, never when another action loads the script', () => {
+    expect(run(script, 'status').code).toBe(3);
+    expect(existsSync(join(dir, 'log'))).toBe(false);
+  });
+});
+
 const tomcatGap = missing({ root: true, tools: ['runuser', 'pgrep', 'bash'] });
 
 describe.skipIf(tomcatGap)('the Tomcat script (seed 001) against a stand-in Tomcat', async () => {

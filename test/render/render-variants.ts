@@ -66,7 +66,7 @@ export async function vrrpModern(): Promise<ClusterInput> {
         auth: { type: 'PASS', passFrom: { env: 'HACTL_VRRP_PASS' } },
         nodes: { lb1: { state: 'BACKUP', priority: 100 }, lb2: { state: 'MASTER', priority: 150 } },
         vips: ['10.0.1.100/24'],
-        notify: { fault: '/usr/local/sbin/vip-fault.sh VI_2' },
+        notify: { fault: '/usr/local/sbin/vip fault.sh' },
       },
     ],
   };

@@ -1,8 +1,8 @@
 import type { Authenticator } from './auth.js';
 import { decodePacket, type DropReason, type Packet } from './packet.js';
-import { ReplayWindow } from './replay.js';
+import { MAX_GENERATION_AHEAD_MS, ReplayWindow } from './replay.js';
 
-export type FilterDrop = DropReason | 'self' | 'unknown-node' | 'replay' | 'too-old' | 'old-generation';
+export type FilterDrop = DropReason | 'self' | 'unknown-node' | 'replay' | 'too-old' | 'old-generation' | 'future-generation';
 
 export interface Accepted {
   packet: Packet;
@@ -32,6 +32,8 @@ export class PacketFilter {
     private readonly cluster: string,
     private readonly self: string,
     nodes: readonly string[],
+    /** wall-clock ms, to bound how far ahead a new generation may be */
+    private readonly wallClock: () => number = Date.now,
   ) {
     for (const n of nodes) if (n !== self) this.peers.set(n, { generation: -1, stateVersion: -1, windows: new Map() });
   }
@@ -44,6 +46,7 @@ export class PacketFilter {
     const peer = this.peers.get(p.node);
     if (peer === undefined) return this.drop('unknown-node');
     if (p.generation < peer.generation) return this.drop('old-generation');
+    if (p.generation > peer.generation && p.generation > this.wallClock() + MAX_GENERATION_AHEAD_MS) return this.drop('future-generation');
     let window = peer.windows.get(link);
     if (window === undefined) {
       window = new ReplayWindow();

@@ -3,6 +3,14 @@ export type ReplayVerdict = 'fresh' | 'new-generation' | 'replay' | 'too-old' | 
 const WINDOW = 256;
 
 /**
+ * How far ahead of the receiver's wall clock a new generation may be. A generation is the sender's wall-clock ms at
+ * boot (never below its last one), so a real one is at most the clock skew between the nodes ahead; a day covers an
+ * RTC kept in local time (up to 14 h) before NTP corrects it. Without the bound one forged packet with a huge
+ * generation (crc authenticates nothing) would make every real packet of that node "old" for good.
+ */
+export const MAX_GENERATION_AHEAD_MS = 24 * 3600_000;
+
+/**
  * Sliding window (as IPsec's) over sequence numbers of one sender on one link: each (generation, seq) is accepted
  * once; a lower generation (a previous boot) never again. Copies arriving out of order inside the window pass.
  */

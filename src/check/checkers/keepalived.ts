@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RenderedFile } from '../../render/artifact.js';
+import { scriptProgram } from '../../render/escape/keepalived.js';
 import { type CheckContext, type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
 import { setupFailure, withNetns, type NetnsInterface, type StagedFile } from '../netns.js';
 
@@ -26,12 +27,13 @@ export function interfacesIn(content: string): string[] {
   return [...names];
 }
 
-/** Programs of vrrp_script and notify commands (first word, quotes removed). */
+/** Programs of vrrp_script and notify commands (the first word, read back the way hactl quoted it). */
 export function scriptsIn(content: string): string[] {
   const programs = new Set<string>();
   for (const raw of content.split('\n')) {
     const m = /^\s*(script|notify(?:_master|_backup|_fault|_stop)?)\s+(.+)$/.exec(raw.replace(/#.*/, ''));
-    if (m) programs.add(m[2]!.trim().replace(/^"|"$/g, '').split(/\s+/)[0]!);
+    const program = m ? scriptProgram(m[2]!.trim()) : undefined;
+    if (program) programs.add(program);
   }
   return [...programs].filter((p) => p.startsWith('/'));
 }

@@ -1,6 +1,7 @@
 import { error, warning, type Diagnostic } from '../../diagnostics/index.js';
 import type { Check } from '../check.js';
-import { checkSecret } from '../secrets.js';
+import { authkeysKey } from '../../render/escape/heartbeat.js';
+import { checkSecret, formatProblems } from '../secrets.js';
 import { usesHeartbeatMessaging } from '../support.js';
 
 /** Heartbeat messaging (heartbeat, pacemaker on heartbeat, the agent) drops every packet without a shared authkeys entry. */
@@ -15,7 +16,9 @@ export const checkAuthMethod: Check = (model, context) => {
   if (!auth) return [];
   const out: Diagnostic[] = [];
   if (auth.method === 'crc') {
-    out.push(warning('auth-crc', 'auth.method', 'auth method crc only detects corruption: any host on the interconnect can join or forge heartbeats'));
+    const message = 'auth method crc only detects corruption: any host on the interconnect can join or forge heartbeats';
+    // heartbeat itself must keep reading seed 000's `1 crc`; the bundled agent has no such past to be compatible with
+    out.push(model.runtime === 'agent' ? error('auth-crc', 'auth.method', `${message}; the agent runtime needs a keyed method`) : warning('auth-crc', 'auth.method', message));
     return out;
   }
   if (auth.method === 'sha256' && model.runtime !== 'agent') {
@@ -25,6 +28,9 @@ export const checkAuthMethod: Check = (model, context) => {
     out.push(error('auth-secret-missing', 'auth', `auth method ${auth.method} needs a key: add keyFrom: { env: ... } or { file: ..., generate: true }`));
     return out;
   }
-  out.push(...checkSecret(auth.keyFrom, 'auth.keyFrom', `the ${auth.method} key`, context).diagnostics);
+  const secret = checkSecret(auth.keyFrom, 'auth.keyFrom', `the ${auth.method} key`, context);
+  out.push(...secret.diagnostics);
+  const readsAuthkeys = model.runtime === 'heartbeat' || (model.runtime === 'pacemaker' && model.pacemaker?.messaging === 'heartbeat');
+  if (secret.value !== undefined && readsAuthkeys) out.push(...formatProblems(() => authkeysKey(secret.value!, 'auth.keyFrom')));
   return out;
 };

@@ -3,7 +3,8 @@ import type { ClusterModel, VrrpModel } from '../../model/model.js';
 import { networkAddress } from '../../model/network.js';
 import { splitVrrpVips } from '../../model/normalize.js';
 import type { Check } from '../check.js';
-import { checkSecret } from '../secrets.js';
+import { kaPassword } from '../../render/escape/keepalived.js';
+import { checkSecret, formatProblems } from '../secrets.js';
 import { nicNamed, nodeNamed } from '../support.js';
 
 export const checkVrrpVridRange: Check = (model) =>
@@ -75,6 +76,7 @@ export const checkVrrpAuth: Check = (model, context) => {
     if (v.auth.type === 'PASS' && secret.value !== undefined && secret.value.length > 8) {
       out.push(error('vrrp-pass-length', path, `the PASS password of '${v.name}' has ${secret.value.length} characters; VRRP uses only the first 8`));
     }
+    if (secret.value !== undefined) out.push(...formatProblems(() => kaPassword(secret.value!, path)));
   }
   return out;
 };

@@ -1,6 +1,7 @@
 import { HactlError, error } from '../../diagnostics/index.js';
 import type { ClusterModel, GroupModel, PrimitiveModel, Score } from '../../model/model.js';
 import type { SecretSource } from '../../secrets/source.js';
+import { resolveSecret } from '../resolve-secret.js';
 import { agentResources, type ResourceDoc } from './resources.js';
 
 type Doc = Record<string, unknown>;
@@ -24,11 +25,9 @@ function links(model: ClusterModel): { docs: Doc[]; names: { name: string; nic: 
 
 function auth(model: ClusterModel, secrets: SecretSource): Doc {
   if (!model.auth) throw new HactlError(error('auth-missing', 'auth', 'the agent needs auth: a method and a key'));
-  if (model.auth.method === 'crc' && !model.auth.keyFrom) return { method: 'crc' };
+  if (model.auth.method === 'crc') throw new HactlError(error('auth-crc', 'auth.method', 'the agent runtime needs a keyed auth method (sha256, sha1 or md5), not crc'));
   if (!model.auth.keyFrom) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `auth method ${model.auth.method} needs keyFrom`));
-  const key = secrets.resolve(model.auth.keyFrom);
-  if (!key.ok) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `agent key: ${key.reason}`));
-  return { method: model.auth.method, key: key.value };
+  return { method: model.auth.method, key: resolveSecret(secrets, model.auth.keyFrom, 'auth.keyFrom', 'agent key') };
 }
 
 function quorum(model: ClusterModel): Doc {
@@ -72,7 +71,8 @@ function groups(model: ClusterModel): { docs: Doc[]; groupOf: (rsc: string) => s
     if (location.has(g.name)) doc.location = location.get(g.name);
     if (g.migrationThreshold !== undefined) doc.migrationThreshold = g.migrationThreshold;
     if (g.failureTimeoutMs !== undefined) doc.failureTimeoutMs = g.failureTimeoutMs;
-    if (Object.keys(g.notify).length) doc.notify = { ...g.notify };
+    // a notify script is a path: as an argv the agent runs it without a shell, so a space in the path stays part of it
+    if (Object.keys(g.notify).length) doc.notify = Object.fromEntries(Object.entries(g.notify).map(([event, path]) => [event, [path]]));
     return doc;
   });
   return { docs, groupOf };

@@ -1,10 +1,17 @@
 import type { ClusterModel, PrimitiveModel } from '../../model/model.js';
 import { allPrimitives } from '../../model/normalize.js';
 import type { RenderedFile, Renderer } from '../artifact.js';
+import { apacheArg } from '../escape/apache.js';
 
 type Apache = Extract<PrimitiveModel, { kind: 'apache' }>;
 
 const apaches = (model: ClusterModel) => allPrimitives(model).filter((p): p is Apache => p.kind === 'apache');
+
+const proxiesView = (a: Apache) =>
+  a.proxies.map((proxy, i) => ({
+    location: apacheArg(proxy.location, `${a.path}.apache.proxies[${i}].location`),
+    pass: apacheArg(proxy.pass, `${a.path}.apache.proxies[${i}].pass`),
+  }));
 
 /** Seed 001's extras around httpd: the AJP proxy to Tomcat, and the dummy page the apache agent's monitor needs. */
 export const apacheExtrasRenderer: Renderer = {
@@ -18,7 +25,7 @@ export const apacheExtrasRenderer: Renderer = {
       if (a.proxies.length > 0) {
         files.push({
           path: `${profile.apacheConfDir}/httpd-proxy.conf`,
-          content: templates.render('apache/httpd-proxy.conf', { proxies: a.proxies }),
+          content: templates.render('apache/httpd-proxy.conf', { proxies: proxiesView(a) }),
           mode: '0644',
           owner: 'root:root',
           service: { name: serviceName, action: 'reload' },

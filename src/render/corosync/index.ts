@@ -1,5 +1,6 @@
 import { HactlError, error } from '../../diagnostics/index.js';
 import type { RenderedFile, Renderer } from '../artifact.js';
+import { resolveSecret } from '../resolve-secret.js';
 import { corosyncAuthkey } from './authkey.js';
 import { corosyncView, needsAuthkey } from './view.js';
 
@@ -16,9 +17,7 @@ export const corosyncRenderer: Renderer = {
     if (needsAuthkey(corosync)) {
       const ref = model.auth?.keyFrom;
       if (!ref) throw new HactlError(error('auth-missing', 'auth', 'corosync secauth needs auth.keyFrom to derive /etc/corosync/authkey'));
-      const key = secrets.resolve(ref);
-      if (!key.ok) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `corosync authkey: ${key.reason}`));
-      authkey = corosyncAuthkey(key.value, model.cluster, corosync.version);
+      authkey = corosyncAuthkey(resolveSecret(secrets, ref, 'auth.keyFrom', 'corosync authkey'), model.cluster, corosync.version);
     }
     const template = corosync.version === 1 ? 'corosync/corosync-1.conf' : 'corosync/corosync-3.conf';
     return model.nodes.flatMap((node): RenderedFile[] => {

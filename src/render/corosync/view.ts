@@ -1,4 +1,5 @@
 import type { ClusterModel, CorosyncModel } from '../../model/model.js';
+import { corosyncValue } from '../escape/corosync.js';
 
 const onOff = (b: boolean) => (b ? 'on' : 'off');
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
@@ -60,7 +61,7 @@ export function corosyncView(model: ClusterModel, corosync: CorosyncModel, nodeN
     twoNode: corosync.twoNode && rings.length === 2,
     logging: {
       toLogfile: yesNo(corosync.logfile !== ''),
-      logfile: corosync.logfile,
+      logfile: corosyncValue(corosync.logfile, `${corosync.path}.logfile`),
       toSyslog: yesNo(corosync.toSyslog),
       debug: onOff(corosync.debug),
       timestamp: onOff(corosync.timestamp),

@@ -1,4 +1,5 @@
 import type { DrbdModel } from '../../model/model.js';
+import { drbdMetaDisk, drbdValue } from '../escape/drbd.js';
 
 export interface DrbdHostView {
   name: string;
@@ -25,17 +26,17 @@ export function drbdResourceView(resource: DrbdModel): DrbdResourceView {
   return {
     name: resource.name,
     legacy: resource.version === '8.4',
-    protocol: resource.protocol,
+    protocol: drbdValue(resource.protocol, `${resource.path}.protocol`),
     rate: resource.syncerRate ?? null,
     onIoError: resource.onIoError ?? null,
     disk: resource.syncerRate !== undefined || resource.onIoError !== undefined,
     hosts: resource.hosts.map((h, nodeId) => ({
       name: h.node,
       nodeId,
-      device: h.device,
-      disk: h.disk,
+      device: drbdValue(h.device, `${h.path}.device`),
+      disk: drbdValue(h.disk, `${h.path}.disk`),
       address: `${h.address}:${resource.port}`,
-      metaDisk: h.metaDisk,
+      metaDisk: drbdMetaDisk(h.metaDisk, `${h.path}.metaDisk`),
     })),
   };
 }

@@ -1,6 +1,8 @@
 import { HactlError, error } from '../../diagnostics/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { SecretSource } from '../../secrets/source.js';
+import { authkeysKey } from '../escape/heartbeat.js';
+import { resolveSecret } from '../resolve-secret.js';
 
 /** `auth 1` and the key line; crc carries no key (and authenticates nothing, which lint warns about). */
 export function authkeysLines(model: ClusterModel, secrets: SecretSource): string[] {
@@ -11,8 +13,6 @@ export function authkeysLines(model: ClusterModel, secrets: SecretSource): strin
   }
   if (auth.method === 'crc') return ['auth 1', '1 crc'];
   if (!auth.keyFrom) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `${auth.method} needs a key: add keyFrom`));
-  const key = secrets.resolve(auth.keyFrom);
-  if (!key.ok) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `cannot read the ${auth.method} key: ${key.reason}`));
-  if (/[\r\n]/.test(key.value)) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', 'the authkeys key must be a single line'));
-  return ['auth 1', `1 ${auth.method} ${key.value}`];
+  const key = resolveSecret(secrets, auth.keyFrom, 'auth.keyFrom', `the ${auth.method} key`);
+  return ['auth 1', `1 ${auth.method} ${authkeysKey(key, 'auth.keyFrom')}`];
 }

@@ -2,6 +2,7 @@ import { formatCrmDuration, formatHaDuration } from '../../model/duration.js';
 import type { ClusterModel, HeartbeatModel, LinkModel, NodeModel } from '../../model/model.js';
 import type { PlatformProfile } from '../../platform/profiles.js';
 import { monitoredPrimitives } from '../monitor-scripts/select.js';
+import { haCfValue } from '../escape/heartbeat.js';
 import { pingReplacesPingd } from '../pacemaker/ping.js';
 import { heartbeatPaths } from './paths.js';
 
@@ -27,7 +28,7 @@ function mediaLines(link: LinkModel, node: NodeModel): string[] {
 
 function respawnLines(model: ClusterModel, hb: HeartbeatModel, profile: PlatformProfile): string[] {
   const paths = heartbeatPaths(profile);
-  const lines = hb.respawn.map((r) => line('respawn', `${r.user} ${r.command}`));
+  const lines = hb.respawn.map((r, i) => line('respawn', `${r.user} ${haCfValue(r.command, `${hb.path}.respawn[${i}].command`)}`));
   for (const m of monitoredPrimitives(model)) lines.push(line('respawn', `root ${m.path}`));
   if (hb.pingd && !pingReplacesPingd(model)) {
     const { multiplier, dampenMs, attribute } = hb.pingd;
@@ -42,7 +43,7 @@ export function haCfView(model: ClusterModel, hb: HeartbeatModel, node: NodeMode
   const crmMode = model.runtime === 'pacemaker' ? [model.pacemaker?.haCf ?? 'pacemaker on'] : [];
   const logging = [
     ...(hb.debug !== undefined ? [line('debug', hb.debug)] : []),
-    ...(hb.logfile ? [line('logfile', hb.logfile)] : []),
+    ...(hb.logfile ? [line('logfile', haCfValue(hb.logfile, `${hb.path}.logfile`))] : []),
     ...(hb.logfacility ? [line('logfacility', hb.logfacility)] : []),
   ];
   const timing = [
@@ -53,7 +54,7 @@ export function haCfView(model: ClusterModel, hb: HeartbeatModel, node: NodeMode
     line('initdead', formatHaDuration(hb.initdeadMs)),
   ];
   const media = [line('udpport', hb.links[0]?.port ?? 694), ...hb.links.flatMap((link) => mediaLines(link, node))];
-  const behaviour = [line('auto_failback', hb.autoFailback ? 'on' : 'off'), ...(hb.watchdog ? [line('watchdog', hb.watchdog)] : [])];
+  const behaviour = [line('auto_failback', hb.autoFailback ? 'on' : 'off'), ...(hb.watchdog ? [line('watchdog', haCfValue(hb.watchdog, `${hb.path}.watchdog`))] : [])];
   const sections = [
     crmMode,
     logging,
@@ -63,7 +64,7 @@ export function haCfView(model: ClusterModel, hb: HeartbeatModel, node: NodeMode
     model.nodes.map((n) => line('node', n.name)),
     hb.ping.map((address) => line('ping', address)),
     respawnLines(model, hb, profile),
-    hb.apiauth.map((auth) => line('apiauth', auth)),
+    hb.apiauth.map((auth, i) => line('apiauth', haCfValue(auth, `${hb.path}.apiauth[${i}]`))),
   ];
   return { node: node.name, cluster: model.cluster, sections: sections.filter((s) => s.length > 0) };
 }

@@ -1,14 +1,22 @@
 import type { ClusterModel, PrimitiveModel } from '../../model/model.js';
+import { haresourcesArg } from '../escape/heartbeat.js';
 
 /** How heartbeat v1 names a resource: an IPaddr shorthand, `script::arg::arg`, or an init script. */
 export function haresource(p: PrimitiveModel): string {
+  const arg = (value: string, field: string) => haresourcesArg(value, `${p.path}.${field}`);
   switch (p.kind) {
     case 'vip':
       return `${p.ip}/${p.prefix}${p.nic ? `/${p.nic}` : ''}`;
     case 'apache':
-      return `apache::${p.configfile}`;
+      return `apache::${arg(p.configfile, 'apache.configfile')}`;
     case 'filesystem':
-      return ['Filesystem', p.device, p.directory, p.fstype, ...(p.options ? [p.options] : [])].join('::');
+      return [
+        'Filesystem',
+        arg(p.device, 'filesystem.device'),
+        arg(p.directory, 'filesystem.directory'),
+        p.fstype,
+        ...(p.options ? [arg(p.options, 'filesystem.options')] : []),
+      ].join('::');
     case 'drbd':
       return `drbddisk::${p.resource}`;
     case 'service':
@@ -16,7 +24,7 @@ export function haresource(p: PrimitiveModel): string {
     case 'lsb':
       return p.script;
     case 'systemd':
-      return p.unit.replace(/\.service$/, '');
+      return arg(p.unit.replace(/\.service$/, ''), 'systemd');
     case 'ocf':
       return p.type;
     case 'tomcat':

@@ -1,4 +1,5 @@
 import type { Renderer } from '../artifact.js';
+import { hostName } from '../escape/hosts.js';
 
 /** /etc/hosts with every node's name, so heartbeat/corosync node names resolve the same on all nodes (seed 001 hosts_add). */
 export const hostsRenderer: Renderer = {
@@ -11,7 +12,9 @@ export const hostsRenderer: Renderer = {
       const nic = node.nics.find((n) => n.role === network || n.role === 'both') ?? node.nics[0]!;
       return { ip: nic.address, names: node.name };
     });
-    for (const extra of model.hosts?.extra ?? []) entries.push({ ip: extra.ip, names: extra.names.join(' ') });
+    (model.hosts?.extra ?? []).forEach((extra, i) => {
+      entries.push({ ip: extra.ip, names: extra.names.map((name, j) => hostName(name, `hosts.extra[${i}].names[${j}]`)).join(' ') });
+    });
     const content = templates.render('hosts/hosts', { cluster: model.cluster, entries });
     return model.nodes.map((node) => ({
       node: node.name,

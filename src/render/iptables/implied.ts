@@ -1,5 +1,6 @@
 import type { ClusterModel, PrimitiveModel } from '../../model/model.js';
 import { allPrimitives } from '../../model/normalize.js';
+import { sshPort } from './ssh.js';
 
 export interface RuleSection {
   title: string;
@@ -30,7 +31,7 @@ function servicePorts(p: PrimitiveModel): number[] {
   }
 }
 
-/** What the stack needs open on one node: interconnect, corosync, DRBD, VRRP and the services it may run. */
+/** What the stack needs open on one node: interconnect, corosync, DRBD, VRRP, the services it may run, and SSH. */
 export function impliedSections(model: ClusterModel, node: string): RuleSection[] {
   const sections: RuleSection[] = [];
   const add = (title: string, rules: string[]) => {
@@ -45,5 +46,8 @@ export function impliedSections(model: ClusterModel, node: string): RuleSection[
   const vrrp = model.vrrp.filter((v) => v.nodes.some((n) => n.node === node));
   add('VRRP adverts', vrrp.length ? ['-A INPUT -p vrrp -j ACCEPT', ...(vrrp.some((v) => v.auth?.type === 'AH') ? ['-A INPUT -p ah -j ACCEPT'] : [])] : []);
   add('cluster services', allPrimitives(model).flatMap(servicePorts).sort((a, b) => a - b).map(tcp));
+  const own = model.nodes.find((n) => n.name === node);
+  // the operator and `hactl apply` reach the node over SSH: a default-deny file without it locks them out
+  if (own) add('SSH', [tcp(sshPort(own))]);
   return sections;
 }

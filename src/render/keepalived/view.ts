@@ -1,7 +1,8 @@
-import { HactlError, error } from '../../diagnostics/index.js';
 import type { ClusterModel, NodeModel, VrrpModel } from '../../model/model.js';
 import { splitVrrpVips } from '../../model/normalize.js';
 import type { SecretSource } from '../../secrets/source.js';
+import { resolveSecret } from '../resolve-secret.js';
+import { kaCommand, kaPassword, kaProgram, kaWord, kaWords } from '../escape/keepalived.js';
 
 export interface KeepalivedScriptView {
   name: string;
@@ -56,18 +57,15 @@ export const seconds = (ms: number) => String(ms / 1000);
 /** Numbers as text so that 0 stays visible to the template's `#if`. */
 const text = (n: number | undefined) => (n === undefined ? null : String(n));
 
-/** keepalived splits unquoted values on spaces, so a command with arguments must be quoted. */
-const command = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
-
 function addressOn(node: NodeModel | undefined, nic: string): string | undefined {
   return node?.nics.find((n) => n.name === nic)?.address;
 }
 
 function resolvePass(vrrp: VrrpModel, secrets: SecretSource): VrrpInstanceView['auth'] {
   if (!vrrp.auth) return null;
-  const r = secrets.resolve(vrrp.auth.passFrom);
-  if (!r.ok) throw new HactlError(error('auth-secret-missing', `${vrrp.path}.auth.passFrom`, `VRRP instance ${vrrp.name}: ${r.reason}`));
-  return { type: vrrp.auth.type, pass: r.value };
+  const path = `${vrrp.path}.auth.passFrom`;
+  const pass = resolveSecret(secrets, vrrp.auth.passFrom, path, `the password of VRRP instance ${vrrp.name}`);
+  return { type: vrrp.auth.type, pass: kaPassword(pass, path) };
 }
 
 function instanceView(model: ClusterModel, vrrp: VrrpModel, nodeName: string, secrets: SecretSource): VrrpInstanceView {
@@ -89,7 +87,7 @@ function instanceView(model: ClusterModel, vrrp: VrrpModel, nodeName: string, se
   const peers = vrrp.nodes.filter((n) => n.node !== nodeName).map((n) => addressOn(nodes.get(n.node), n.interface));
   const notify = (['master', 'backup', 'fault', 'stop'] as const)
     .filter((event) => vrrp.notify[event] !== undefined)
-    .map((event) => ({ key: `notify_${event}`, command: command(vrrp.notify[event]!) }));
+    .map((event) => ({ key: `notify_${event}`, command: kaProgram(vrrp.notify[event]!, `${vrrp.path}.notify.${event}`) }));
   return {
     name: vrrp.name,
     notes,
@@ -119,7 +117,7 @@ export function keepalivedView(model: ClusterModel, nodeName: string, secrets: S
     .filter((s) => tracked.has(s.name))
     .map((s) => ({
       name: s.name,
-      script: `"${s.script}"`,
+      script: kaCommand(s.script, `${s.path}.script`),
       interval: seconds(s.intervalMs),
       weight: text(s.weight),
       fall: text(s.fall),
@@ -134,11 +132,11 @@ export function keepalivedView(model: ClusterModel, nodeName: string, secrets: S
     node: nodeName,
     cluster: model.cluster,
     global: {
-      emails: k.notificationEmail,
-      emailFrom: k.notificationEmailFrom ?? null,
-      smtpServer: k.smtpServer ?? null,
+      emails: k.notificationEmail.map((e, i) => kaWord(e, `keepalived.notificationEmail[${i}]`)),
+      emailFrom: k.notificationEmailFrom === undefined ? null : kaWord(k.notificationEmailFrom, 'keepalived.notificationEmailFrom'),
+      smtpServer: k.smtpServer === undefined ? null : kaWords(k.smtpServer, 'keepalived.smtpServer'),
       smtpConnectTimeout: text(k.smtpConnectTimeout),
-      routerId: k.routerId ?? null,
+      routerId: k.routerId === undefined ? null : kaWord(k.routerId, 'keepalived.routerId'),
       scriptUser: modern && runsScripts ? 'root' : null,
       scriptSecurity: modern && runsScripts,
     },

@@ -1,7 +1,7 @@
 import { HactlError, error } from '../../diagnostics/index.js';
 import type { PrimitiveModel } from '../../model/model.js';
 import type { PlatformProfile } from '../../platform/profiles.js';
-import { shellQuote } from '../monitor-scripts/view.js';
+import { shellCommand, shellQuote } from '../escape/shell.js';
 
 type Tomcat = Extract<PrimitiveModel, { kind: 'tomcat' }>;
 type Exec = Extract<PrimitiveModel, { kind: 'exec' }>;
@@ -33,7 +33,12 @@ function common(name: string, profile: PlatformProfile): Common {
 
 /** Seed 001's Tomcat script, idempotent and with LSB status codes. */
 export function tomcatScriptView(p: Tomcat, profile: PlatformProfile): TomcatScriptView {
-  return { ...common(p.name, profile), user: shellQuote(p.user), catalinaHome: shellQuote(p.catalinaHome), javaHome: shellQuote(p.javaHome) };
+  return {
+    ...common(p.name, profile),
+    user: shellQuote(p.user),
+    catalinaHome: shellQuote(p.catalinaHome, `${p.path}.tomcat.catalinaHome`),
+    javaHome: shellQuote(p.javaHome, `${p.path}.tomcat.javaHome`),
+  };
 }
 
 /** Seed 004's periodic job: `status` runs the job while the marker says the resource is started. */
@@ -44,8 +49,8 @@ export function jobScriptView(p: Exec, profile: PlatformProfile): JobScriptView 
   return {
     ...common(p.name, profile),
     defaultsFile: shellQuote(`${profile.name === 'centos6' ? '/etc/sysconfig' : '/etc/default'}/${p.name}`),
-    start: p.start ?? ':',
-    stop: p.stop ?? ':',
-    status: p.status ?? ':',
+    start: p.start === undefined ? ':' : shellCommand(p.start, `${p.path}.exec.start`),
+    stop: p.stop === undefined ? ':' : shellCommand(p.stop, `${p.path}.exec.stop`),
+    status: p.status === undefined ? ':' : shellCommand(p.status, `${p.path}.exec.status`),
   };
 }

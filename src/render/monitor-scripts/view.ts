@@ -1,6 +1,7 @@
 import { HactlError, error } from '../../diagnostics/index.js';
 import type { ClusterModel, PrimitiveModel } from '../../model/model.js';
 import type { PlatformProfile } from '../../platform/profiles.js';
+import { shellQuote } from '../escape/shell.js';
 import { heartbeatPaths } from '../heartbeat/paths.js';
 import type { MonitoredPrimitive } from './select.js';
 
@@ -26,9 +27,6 @@ export interface MonitorScriptView {
 }
 
 const seconds = (ms: number) => String(Math.max(ms, 100) / 1000);
-
-/** Single-quoted for the shell, so a path with odd characters stays one word. */
-export const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
 function groupVip(model: ClusterModel, p: PrimitiveModel): string {
   const group = model.resources.find((r) => r.kind === 'group' && r.name === p.group);
@@ -67,10 +65,10 @@ export function monitorScriptView(model: ClusterModel, m: MonitoredPrimitive, pr
     name: m.primitive.name,
     cluster: model.cluster,
     vip: shellQuote(vip),
-    host: shellQuote(host),
+    host: shellQuote(host, `${m.primitive.path}.monitor.url`),
     port,
-    urlPath: shellQuote(urlPath),
-    pidfile: shellQuote(m.monitor.pidfile ?? ''),
+    urlPath: shellQuote(urlPath, `${m.primitive.path}.monitor.url`),
+    pidfile: shellQuote(m.monitor.pidfile ?? '', `${m.primitive.path}.monitor.pidfile`),
     process: shellQuote(serviceName(m.primitive)),
     interval: seconds(m.monitor.intervalMs),
     // a takeover cannot happen sooner than deadtime, so an idle node looks again after that long

@@ -1,3 +1,4 @@
+import { xmlComment, xmlEscape } from '../escape/xml.js';
 import type { Pair, PacemakerPlan, PlannedConstraint, PlannedPrimitive } from './plan.js';
 import { cibSchema } from './syntax.js';
 
@@ -26,10 +27,6 @@ export interface CibView {
   constraints: { tag: string; attrs: string; rule: { attrs: string; expression: string } | '' }[];
 }
 
-export function xmlEscape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 const attrs = (list: Attr[]) =>
   list
     .filter((a): a is [string, string] => a[1] !== undefined)
@@ -44,7 +41,10 @@ function setId(owner: string, kind: 'instance' | 'meta', syntax: PacemakerPlan['
 
 function nvset(id: string, pairs: Pair[], pad: string): NvSetView | '' {
   if (pairs.length === 0) return '';
-  return { id, pairs: pairs.map(([name, value]) => ({ pad, id: xmlEscape(`${id}-${name}`), name: xmlEscape(name), value: xmlEscape(value) })) };
+  return {
+    id,
+    pairs: pairs.map(([name, value, path]) => ({ pad, id: xmlEscape(`${id}-${name}`, path), name: xmlEscape(name, path), value: xmlEscape(value, path) })),
+  };
 }
 
 function primitiveView(p: PlannedPrimitive, pad: string, syntax: PacemakerPlan['syntax']): PrimitiveView {
@@ -128,10 +128,9 @@ function constraintView(c: PlannedConstraint): CibView['constraints'][number] {
 export function cibView(plan: PacemakerPlan, cluster: string): CibView {
   return {
     validateWith: cibSchema(plan.syntax),
-    // "--" may not appear inside an XML comment
-    cluster: xmlEscape(cluster).replace(/-(?=-)/g, '- '),
+    cluster: xmlComment(cluster),
     properties: nvset('cib-bootstrap-options', plan.properties, '        '),
-    notes: plan.propertyNotes.map((n) => xmlEscape(n).replace(/-(?=-)/g, '- ')),
+    notes: plan.propertyNotes.map((n) => xmlComment(n)),
     resources: resourcesView(plan),
     constraints: plan.constraints.map(constraintView),
   };

@@ -1,3 +1,4 @@
+import { crmName, crmQuote } from '../escape/crm.js';
 import { agentText } from './agents.js';
 import type { Pair, PacemakerPlan, PlannedConstraint, PlannedOp, PlannedPrimitive } from './plan.js';
 
@@ -12,12 +13,7 @@ export interface CrmView {
   statements: string[];
 }
 
-/** crmsh takes backslashes and quotes inside double quotes escaped. */
-export function crmQuote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-const pairs = (list: Pair[]) => list.map(([k, v]) => `${k}=${crmQuote(v)}`).join(' ');
+const pairs = (list: Pair[]) => list.map(([k, v, path]) => `${crmName(k, path)}=${crmQuote(v, path)}`).join(' ');
 
 function crmScore(score: string): string {
   if (score === 'INFINITY') return 'inf';

@@ -8,7 +8,8 @@ import { pingResource } from './ping.js';
 import { translateProperties } from './properties.js';
 import { roleName, type Syntax } from './syntax.js';
 
-export type Pair = [name: string, value: string];
+/** An attribute: name, value, and the stack field it comes from (for errors; absent when hactl derived it). */
+export type Pair = [name: string, value: string, path?: string];
 
 export interface PlannedOp {
   name: string;
@@ -89,24 +90,35 @@ function planPrimitive(p: PrimitiveModel, profile: PlatformProfile, syntax: Synt
     agent: agentOf(p, profile),
     params: paramsOf(p),
     ops: p.kind === 'drbd' ? drbdOps(p.ops, syntax) : p.ops.map(planOp),
-    meta: [...failureMeta(p), ...Object.entries(p.meta).map(([k, v]): Pair => [k, String(v)])],
+    meta: [...failureMeta(p), ...Object.entries(p.meta).map(([k, v]): Pair => [k, String(v), `${p.path}.meta.${k}`])],
   };
 }
 
 function paramsOf(p: PrimitiveModel): Pair[] {
+  const field = (name: string, value: string, key: string): Pair => [name, value, `${p.path}.${key}`];
   switch (p.kind) {
     case 'vip':
       return [['ip', p.ip], ...(p.nic ? [['nic', p.nic] as Pair] : []), ['cidr_netmask', String(p.prefix)]];
     case 'apache':
-      return [['configfile', p.configfile], ['statusurl', p.statusurl]];
+      return [field('configfile', p.configfile, 'apache.configfile'), field('statusurl', p.statusurl, 'apache.statusurl')];
     case 'tomcat':
-      return [['java_home', p.javaHome], ['catalina_home', p.catalinaHome], ['tomcat_user', p.user], ['statusurl', p.statusurl]];
+      return [
+        field('java_home', p.javaHome, 'tomcat.javaHome'),
+        field('catalina_home', p.catalinaHome, 'tomcat.catalinaHome'),
+        ['tomcat_user', p.user],
+        field('statusurl', p.statusurl, 'tomcat.statusurl'),
+      ];
     case 'ocf':
-      return Object.entries(p.params).map(([k, v]): Pair => [k, String(v)]);
+      return Object.entries(p.params).map(([k, v]): Pair => [k, String(v), `${p.path}.params.${k}`]);
     case 'drbd':
       return [['drbd_resource', p.resource]];
     case 'filesystem':
-      return [['device', p.device], ['directory', p.directory], ['fstype', p.fstype], ...(p.options ? [['options', p.options] as Pair] : [])];
+      return [
+        field('device', p.device, 'filesystem.device'),
+        field('directory', p.directory, 'filesystem.directory'),
+        ['fstype', p.fstype],
+        ...(p.options ? [field('options', p.options, 'filesystem.options')] : []),
+      ];
     default:
       return [];
   }

@@ -19,16 +19,16 @@ export interface TranslatedProperties {
 }
 
 export function translateProperties(properties: Record<string, string | number | boolean>, syntax: Syntax): TranslatedProperties {
-  const pairs = Object.entries(properties).map(([name, value]): Pair => [name, String(value)]);
+  const pairs = Object.entries(properties).map(([name, value]): Pair => [name, String(value), `properties.${name}`]);
   if (syntax === '1.0') return { properties: pairs, notes: [] };
   const notes: string[] = [];
   const kept: Pair[] = [];
-  for (const [name, value] of pairs) {
+  for (const [name, value, path] of pairs) {
     if (name in dropped) notes.push(`${name} left out: ${dropped[name]} (Pacemaker 2 rejects it)`);
     else if (name in renamed) {
       notes.push(`${name} is ${renamed[name]} in Pacemaker 2`);
-      kept.push([renamed[name]!, value]);
-    } else kept.push([name, value]);
+      kept.push([renamed[name]!, value, path]);
+    } else kept.push([name, value, path]);
   }
   return { properties: kept, notes };
 }
