@@ -11,7 +11,7 @@ export async function renderCommand(stack: string, options: { out: string; check
     return 1;
   }
   const { result, model } = rendered;
-  await writeTree(result, options.out, { 'model.json': `${JSON.stringify(model, null, 2)}\n` });
+  await writeTree(result, options.out, { 'model.json': `${JSON.stringify(model, null, 2)}\n` }, { keep: [stack] });
   const nodes = new Set(result.files.map((f) => f.node)).size;
   process.stderr.write(`rendered ${result.files.length} files for ${nodes} targets into ${options.out}\n`);
   if (!options.check) return 0;
