@@ -16,7 +16,10 @@ export async function renderValidated(stack: string, env: NodeJS.ProcessEnv = pr
     const result = renderStack(validated.model, { env, baseDir: dirname(stack), allowGenerate: true });
     return { result, model: validated.model, diagnostics: validated.diagnostics };
   } catch (e) {
-    if (e instanceof HactlError) return { diagnostics: [...validated.diagnostics, ...e.diagnostics] };
+    if (e instanceof HactlError) {
+      const located = e.diagnostics.map((d) => ({ ...d, location: d.location ?? validated.sources.locate(d.path) }));
+      return { diagnostics: [...validated.diagnostics, ...located] };
+    }
     throw e;
   }
 }

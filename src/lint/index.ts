@@ -4,6 +4,7 @@ import type { Check, LintContext } from './check.js';
 import { checkDuplicateAddresses, checkVipSubnets, checkVipUniqueness } from './checks/addresses.js';
 import { checkAuthMethod, checkAuthPresent } from './checks/auth.js';
 import { checkDrbdAddresses, checkDrbdDevices, checkDrbdFilesystems, checkDrbdPorts, checkDrbdPrimitives, checkDrbdProtocol } from './checks/drbd.js';
+import { checkFileModes, checkSensitiveFiles } from './checks/files.js';
 import { checkHeartbeatTimings } from './checks/heartbeat-timings.js';
 import { checkMcastGroup, checkRedundantInterconnect, checkServiceOnInterconnect } from './checks/interconnect.js';
 import { checkNicReferences, checkReferences, checkUniqueNames } from './checks/names-and-references.js';
@@ -66,6 +67,8 @@ export const checks: readonly Check[] = [
   checkMonitorTargets,
   checkExecCommands,
   checkPinnedUids,
+  checkSensitiveFiles,
+  checkFileModes,
 ];
 
 export function lintModel(model: ClusterModel, context: Partial<LintContext> = {}): Diagnostic[] {

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Cluster } from '../model/cluster.js';
-import { error, type Code, type Diagnostic } from '../diagnostics/index.js';
+import { DURATION_LIMITS, durationFormat } from '../model/primitives.js';
+import { error, quote, type Code, type Diagnostic } from '../diagnostics/index.js';
 import { formatPath } from './source-map.js';
 import type { SchemaError } from './validator.js';
 
@@ -10,9 +11,9 @@ interface PlacedDiagnostic {
 }
 
 const FORMAT_NAMES: Record<string, string> = {
-  'hactl-duration': 'a duration such as 2s or 500ms',
   ipv4: 'an IPv4 address (dotted quad)',
   'ipv4-cidr': 'an IPv4 address with prefix, e.g. 10.0.0.2/24',
+  ...Object.fromEntries(DURATION_LIMITS.map((max) => [durationFormat(max), `a duration such as 2s or 500ms, at most ${max}`])),
 };
 
 /**
@@ -73,7 +74,7 @@ function resolveUnions(errors: SchemaError[], data: unknown): (SchemaError | Pla
     if (literals) {
       dropAll();
       const allowed = schema.anyOf.map((b) => String(b.const)).join(', ');
-      synthetic.push({ diagnostic: error('schema-enum', path, `must be one of: ${allowed} (got ${JSON.stringify(value)})`), at: 'value' });
+      synthetic.push({ diagnostic: error('schema-enum', path, `must be one of: ${allowed} (got ${quote(value)})`), at: 'value' });
       continue;
     }
     const matching = schema.anyOf.map((b, i) => [b, i] as const).filter(([b]) => typeMatches(b, value));
@@ -84,7 +85,7 @@ function resolveUnions(errors: SchemaError[], data: unknown): (SchemaError | Pla
     dropAll();
     const forms = schema.anyOf.map(describeSchema).join(' or ');
     const code: Code = matching.length === 0 ? 'schema-type' : 'schema-format';
-    synthetic.push({ diagnostic: error(code, path, `must be ${forms} (got ${JSON.stringify(value)})`), at: 'value' });
+    synthetic.push({ diagnostic: error(code, path, `must be ${forms} (got ${quote(value)})`), at: 'value' });
   }
   return [...errors.filter((e) => !dropped.has(e)), ...synthetic];
 }
@@ -95,18 +96,18 @@ function describe(e: SchemaError): PlacedDiagnostic {
   switch (e.keyword) {
     case 'required': {
       const key = String(params.missingProperty);
-      return { diagnostic: error('schema-required', join(path, key), `missing required key '${key}'`), at: 'value' };
+      return { diagnostic: error('schema-required', join(path, key), `missing required key ${quote(key)}`), at: 'value' };
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, '')) as TSchema;
       if (parent.patternProperties) {
-        return { diagnostic: error('schema-pattern', join(path, key), `'${key}' is not a valid name (a letter, then letters, digits, _ or -)`), at: 'key' };
+        return { diagnostic: error('schema-pattern', join(path, key), `${quote(key)} is not a valid name (a letter, then letters, digits, _ or -)`), at: 'key' };
       }
       const known = Object.keys((parent.properties as object | undefined) ?? {});
       const suggestion = closest(key, known);
-      const hint = suggestion ? `did you mean '${suggestion}'?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined;
-      return { diagnostic: error('schema-unknown-key', join(path, key), `unknown key '${key}'`, hint), at: 'key' };
+      const hint = suggestion ? `did you mean ${quote(suggestion)}?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined;
+      return { diagnostic: error('schema-unknown-key', join(path, key), `unknown key ${quote(key)}`, hint), at: 'key' };
     }
     case 'type':
       return { diagnostic: error('schema-type', path, `must be ${String(params.type)}`), at: 'value' };
@@ -195,6 +196,8 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
+    // the distance is at least the difference in length: a long key (a stack may hold megabytes) is never compared
+    if (Math.abs(word.length - candidate.length) >= bestDistance) continue;
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
