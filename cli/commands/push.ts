@@ -47,7 +47,8 @@ export async function applyCommand(stack: string, options: PushOptions & { insta
   const concurrency = options.concurrency ? Number(options.concurrency) : undefined;
   try {
     if (options.installPackages) await installPackages({ model: ready.model, transports: ready.transports, concurrency });
-    const progress = createApplyProgress({ model: ready.model, result: ready.result });
+    // progress on stderr, the report (with --json) alone on stdout
+    const progress = createApplyProgress({ model: ready.model, result: ready.result, stream: process.stderr });
     const report = await applyStack({ model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent });
     await progress.done();
     if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
