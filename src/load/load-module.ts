@@ -122,7 +122,8 @@ function positionIn(stack: string | undefined, url: string): { line: number; col
 
 /**
  * The child's program, sent as source text: it must not use anything outside its own body, nor `import` (code
- * coverage instrumentation would break it too). Imports the stack through `load` (tsx is loaded), turns its default export into plain data and writes one JSON line to fd 3.
+ * coverage instrumentation would break it too). Loads the stack (tsx's require hook is preloaded), turns its default
+ * export into plain data and writes one JSON line to fd 3.
  */
 async function childMain(special: string, load: (url: string) => Promise<Record<string, unknown>>): Promise<void> {
   const { writeSync } = process.getBuiltinModule('node:fs');
@@ -211,7 +212,12 @@ async function childMain(special: string, load: (url: string) => Promise<Record<
   } catch (e) {
     if (e instanceof NotData) return finish({ ok: false, kind: 'not-data', message: e.what, path: e.path });
     const thrown = e instanceof Thrown ? e.error : e;
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    let message = 'a value that cannot be shown';
+    try {
+      message = thrown instanceof Error ? thrown.message : String(thrown);
+    } catch {
+      // a thrown Proxy or an object whose toString throws
+    }
     finish({ ok: false, kind: 'throw', message, stack: thrown instanceof Error ? thrown.stack : undefined, path: e instanceof Thrown ? e.path || undefined : undefined });
   }
 }

@@ -162,7 +162,7 @@ const Keepalived = Type.Object(
     notificationEmail: Type.Optional(Type.Array(Type.String())),
     notificationEmailFrom: Type.Optional(Type.String()),
     smtpServer: Type.Optional(Type.String()),
-    smtpConnectTimeout: Type.Optional(Type.Integer({ minimum: 1 })),
+    smtpConnectTimeout: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, description: 'seconds (keepalived smtp_connect_timeout)' })),
     routerId: Type.Optional(Type.String()),
     scripts: Type.Optional(
       Type.Record(

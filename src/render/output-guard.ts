@@ -24,7 +24,10 @@ const refuse = (message: string, code: 'output-exists' | 'output-contains-stack'
 export async function checkOutput(outDir: string, keep: readonly string[] = []): Promise<OutputState> {
   const shown = quote(outDir);
   let dir = resolve(outDir);
-  const link = await lstat(dir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+  const link = await lstat(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e.code === 'ENOTDIR' ? refuse(`${shown} lies below a file`) : e;
+  });
   if (!link) return { kind: 'missing', dir };
   const info = link.isSymbolicLink() ? await stat(dir).catch(() => undefined) : link;
   if (!info) throw refuse(`${shown} is a symbolic link to nothing`);

@@ -64,4 +64,9 @@ describe('durations in a stack', () => {
     stack.heartbeat!.keepalive = '2s';
     expect(await schemaFindings(stack)).toEqual(['schema-format resources[0].failureTimeout']);
   });
+
+  it('bounds the one timing given as whole seconds, keepalived’s smtp connect timeout', async () => {
+    const stack = { ...heartbeatStack(), runtime: 'keepalived', keepalived: { smtpConnectTimeout: 1e300 } };
+    expect(await schemaFindings(stack)).toContain('schema-range keepalived.smtpConnectTimeout');
+  });
 });

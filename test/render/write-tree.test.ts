@@ -53,6 +53,7 @@ describe('writing a rendered tree', () => {
     const file = dir('file');
     writeFileSync(file, 'a file\n');
     expect(await refusal(file)).toBe('output-exists');
+    expect(await refusal(join(file, 'below'))).toBe('output-exists');
     expect(readFileSync(file, 'utf8')).toBe('a file\n');
   });
 
