@@ -16,8 +16,10 @@ export async function renderValidated(stack: string, env: NodeJS.ProcessEnv = pr
     const result = renderStack(validated.model, { env, baseDir: dirname(stack), allowGenerate: true });
     return { result, model: validated.model, diagnostics: validated.diagnostics };
   } catch (e) {
-    // a value a file format cannot carry is found while rendering; point at it in the stack like any other finding
-    if (e instanceof HactlError) return { diagnostics: [...validated.diagnostics, ...e.diagnostics.map((d) => ({ ...d, location: d.location ?? validated.sources.locate(d.path) }))] };
+    if (e instanceof HactlError) {
+      const located = e.diagnostics.map((d) => ({ ...d, location: d.location ?? validated.sources.locate(d.path) }));
+      return { diagnostics: [...validated.diagnostics, ...located] };
+    }
     throw e;
   }
 }

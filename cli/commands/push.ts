@@ -54,7 +54,8 @@ export async function applyCommand(stack: string, options: PushOptions & { insta
       await ensureUsers({ model: ready.model, transports: ready.transports, concurrency });
       await installPackages({ model: ready.model, transports: ready.transports, concurrency });
     }
-    const progress = createApplyProgress({ model: ready.model, result: ready.result });
+    // progress on stderr, the report (with --json) alone on stdout
+    const progress = createApplyProgress({ model: ready.model, result: ready.result, stream: process.stderr });
     const services = labServices(ready.model, ready.result.files, ready.transports);
     const report = await applyStack({
       model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent, ...(services ? { services } : {}),

@@ -12,7 +12,7 @@ export async function renderCommand(stack: string, options: { out: string; check
     return 1;
   }
   const { result, model } = rendered;
-  await writeTree(result, options.out, { 'model.json': modelDump(model) });
+  await writeTree(result, options.out, { 'model.json': modelDump(model) }, { keep: [stack] });
   const nodes = new Set(result.files.map((f) => f.node)).size;
   process.stderr.write(`rendered ${result.files.length} files for ${nodes} targets into ${options.out}\n`);
   if (!options.check) return 0;

@@ -86,9 +86,12 @@ function taskList(rows: Map<string, Row>, stream: NodeJS.WriteStream): ApplyProg
   };
 }
 
-/** Per-node progress for `hactl apply`: a listr2 task list on a terminal, plain lines otherwise (CI logs). */
+/**
+ * Per-node progress for `hactl apply`: a listr2 task list on a terminal, plain lines otherwise (CI logs). It goes
+ * to stderr unless told otherwise: stdout carries the command's result (`apply --json` prints the report there).
+ */
 export function createApplyProgress(opts: ProgressOptions): ApplyProgress {
-  const stream = opts.stream ?? process.stdout;
+  const stream = opts.stream ?? process.stderr;
   if (!(opts.tty ?? stream.isTTY === true)) {
     return {
       onEvent: (e) => {

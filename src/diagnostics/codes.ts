@@ -6,6 +6,7 @@ export const codes = {
   // loading
   'yaml-syntax': 'fix the YAML syntax at this position',
   'yaml-duplicate-key': 'remove one of the duplicated keys',
+  'yaml-unknown-tag': 'remove the tag: stacks are plain YAML (only the core tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)',
   'stack-not-found': 'check the path of the stack file',
   'stack-load-failed': 'the TypeScript stack must `export default defineCluster({...})`',
   'schema-type': 'use the type the schema expects here',
@@ -83,10 +84,15 @@ export const codes = {
   // firewall
   'firewall-lockout': "accept SSH (tcp to the node's ssh port, 22 by default) before any rule drops it, or keep firewall.implied on",
   'firewall-open': 'use defaultPolicy REJECT or DROP: with ACCEPT the rules hactl writes open nothing that was closed',
+  // files written from the stack
+  'file-clash': 'give the file a path no other file uses, and no path another file needs as its directory',
+  'file-mode-unsafe': 'drop the setuid/setgid bits and world write access (e.g. 0755 for a script, 0644 for data)',
+  'file-sensitive': 'manage accounts with users:, and put privileges in a drop-in (e.g. /etc/sudoers.d/NAME) instead of replacing the system file',
   // render
   'render-unsafe-value': 'change the value: the message names what this file format cannot carry',
   'render-failed': 'this is a bug in a renderer; run with --debug and report it',
-  'output-exists': 'choose an empty output directory or pass --force',
+  'output-exists': 'render into a missing or empty directory, or into one hactl rendered before (remove anything else yourself)',
+  'output-contains-stack': 'render into a directory that does not hold the stack, e.g. -o out',
   'internal': 'this is a bug in hactl; run with --debug and report it',
 } as const;
 

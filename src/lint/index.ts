@@ -5,6 +5,7 @@ import { checkDuplicateAddresses, checkVipSubnets, checkVipUniqueness } from './
 import { checkAuthMethod, checkAuthPresent } from './checks/auth.js';
 import { checkDrbdAddresses, checkDrbdDevices, checkDrbdFilesystems, checkDrbdPorts, checkDrbdPrimitives, checkDrbdProtocol } from './checks/drbd.js';
 import { checkFirewallLockout } from './checks/firewall.js';
+import { checkFileModes, checkSensitiveFiles } from './checks/files.js';
 import { checkHeartbeatTimings } from './checks/heartbeat-timings.js';
 import { checkMcastGroup, checkRedundantInterconnect, checkServiceOnInterconnect } from './checks/interconnect.js';
 import { checkNicReferences, checkReferences, checkUniqueNames } from './checks/names-and-references.js';
@@ -68,6 +69,8 @@ export const checks: readonly Check[] = [
   checkExecCommands,
   checkPinnedUids,
   checkFirewallLockout,
+  checkSensitiveFiles,
+  checkFileModes,
 ];
 
 export function lintModel(model: ClusterModel, context: Partial<LintContext> = {}): Diagnostic[] {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { extname } from 'node:path';
 import type { ClusterInput } from '../model/cluster.js';
 import type { ClusterModel } from '../model/model.js';
 import { normalize } from '../model/normalize.js';
 import { error, type Diagnostic } from '../diagnostics/index.js';
+import { loadModule } from './load-module.js';
 import { parseYaml } from './parse-yaml.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { SourceMap } from './source-map.js';
@@ -19,10 +19,12 @@ export interface LoadedStack {
   sources: SourceMap;
 }
 
+const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
 /** Reads a YAML or TypeScript stack and checks it against the schema; never throws for user errors. */
 export async function loadStack(file: string): Promise<LoadedStack> {
   const ext = extname(file);
-  if (ext === '.ts' || ext === '.mts' || ext === '.js' || ext === '.mjs') return loadModuleStack(file);
+  if (MODULE_EXTENSIONS.has(ext)) return loadModuleStack(file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -40,17 +42,12 @@ export function loadStackData(file: string, data: unknown): Promise<LoadedStack>
   return checkInput(file, data, new SourceMap(file, undefined, undefined));
 }
 
+/** TS and JS stacks are programs: they run in a child process (see loadModule) and only their export comes back. */
 async function loadModuleStack(file: string): Promise<LoadedStack> {
   const sources = new SourceMap(file, undefined, undefined);
-  try {
-    const url = pathToFileURL(resolve(file)).href;
-    const { tsImport } = await import('tsx/esm/api');
-    const mod = (await tsImport(url, import.meta.url)) as { default?: unknown };
-    if (mod.default === undefined) return failed(file, error('stack-load-failed', undefined, `${file} has no default export`));
-    return checkInput(file, mod.default, sources);
-  } catch (e) {
-    return failed(file, error('stack-load-failed', undefined, `cannot load ${file}: ${(e as Error).message.split('\n')[0]}`));
-  }
+  const loaded = await loadModule(file);
+  if (!loaded.ok) return { file, diagnostics: [loaded.diagnostic], sources };
+  return checkInput(file, loaded.data, sources);
 }
 
 async function checkInput(file: string, data: unknown, sources: SourceMap): Promise<LoadedStack> {

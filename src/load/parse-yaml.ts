@@ -8,13 +8,17 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
-/** YAML 1.2 core schema, unique keys enforced; syntax errors come back with their position. */
+/**
+ * YAML 1.2 core schema, unique keys enforced; syntax errors come back with their position. Only the core tags
+ * (`!!str`, `!!int`, `!!map`...) are known: any other tag (`!ruby/object`, `!!binary`, `!!timestamp`) would
+ * otherwise be dropped with a warning, or turn a scalar into an object, so it is an error located at the tag.
+ */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, schema: 'core', merge: false });
-  const diagnostics = doc.errors.map((e): Diagnostic => {
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, schema: 'core', merge: false, resolveKnownTags: false });
+  const diagnostics = [...doc.errors, ...doc.warnings].map((e): Diagnostic => {
     const pos = lines.linePos(e.pos[0]);
-    const code = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const code = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-unknown-tag' : 'yaml-syntax';
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { ...error(code, undefined, message), location: { file, line: pos.line, column: pos.col } };
   });

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Cluster } from '../model/cluster.js';
-import { AttributeName, Name, PropertyName } from '../model/primitives.js';
-import { error, type Code, type Diagnostic } from '../diagnostics/index.js';
+import { AttributeName, DURATION_LIMITS, durationFormat, Name, PropertyName } from '../model/primitives.js';
+import { error, quote, type Code, type Diagnostic } from '../diagnostics/index.js';
 import { formatPath } from './source-map.js';
 import type { SchemaError } from './validator.js';
 
@@ -18,9 +18,9 @@ const KEY_FORMS: Record<string, string> = {
 };
 
 const FORMAT_NAMES: Record<string, string> = {
-  'hactl-duration': 'a duration such as 2s or 500ms',
   ipv4: 'an IPv4 address (dotted quad)',
   'ipv4-cidr': 'an IPv4 address with prefix, e.g. 10.0.0.2/24',
+  ...Object.fromEntries(DURATION_LIMITS.map((max) => [durationFormat(max), `a duration such as 2s or 500ms, at most ${max}`])),
 };
 
 /**
@@ -102,7 +102,7 @@ const SECRET_FIELD = /(^|\.)(auth|keyFrom|passFrom)(\.|\[|$)/;
 
 /** What the stack gave, for the message; never the value of a field under a secret. */
 function got(path: string, value: unknown): string {
-  return SECRET_FIELD.test(path) ? '(the value is not shown: this field holds a secret)' : `(got ${JSON.stringify(value)})`;
+  return SECRET_FIELD.test(path) ? '(the value is not shown: this field holds a secret)' : `(got ${quote(value)})`;
 }
 
 function describe(e: SchemaError): PlacedDiagnostic {
@@ -111,19 +111,19 @@ function describe(e: SchemaError): PlacedDiagnostic {
   switch (e.keyword) {
     case 'required': {
       const key = String(params.missingProperty);
-      return { diagnostic: error('schema-required', join(path, key), `missing required key '${key}'`), at: 'value' };
+      return { diagnostic: error('schema-required', join(path, key), `missing required key ${quote(key)}`), at: 'value' };
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, '')) as TSchema;
       if (parent.patternProperties) {
         const form = KEY_FORMS[Object.keys(parent.patternProperties as object)[0] ?? ''] ?? 'a name (a letter, then letters, digits, _ or -)';
-        return { diagnostic: error('schema-pattern', join(path, key), `'${key}' is not a valid key here: it must be ${form}`), at: 'key' };
+        return { diagnostic: error('schema-pattern', join(path, key), `${quote(key)} is not a valid key here: it must be ${form}`), at: 'key' };
       }
       const known = Object.keys((parent.properties as object | undefined) ?? {});
       const suggestion = closest(key, known);
-      const hint = suggestion ? `did you mean '${suggestion}'?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined;
-      return { diagnostic: error('schema-unknown-key', join(path, key), `unknown key '${key}'`, hint), at: 'key' };
+      const hint = suggestion ? `did you mean ${quote(suggestion)}?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined;
+      return { diagnostic: error('schema-unknown-key', join(path, key), `unknown key ${quote(key)}`, hint), at: 'key' };
     }
     case 'type':
       return { diagnostic: error('schema-type', path, `must be ${String(params.type)}`), at: 'value' };
@@ -212,6 +212,8 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
+    // the distance is at least the difference in length: a long key (a stack may hold megabytes) is never compared
+    if (Math.abs(word.length - candidate.length) >= bestDistance) continue;
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }

@@ -2,13 +2,14 @@ import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Cluster } from '../model/cluster.js';
-import { isDuration } from '../model/duration.js';
+import { isDuration, toMs } from '../model/duration.js';
 import { isIpv4, isIpv4Cidr } from '../model/network.js';
+import { DURATION_LIMITS, durationFormat } from '../model/primitives.js';
 
 const formats: Record<string, (value: string) => boolean> = {
-  'hactl-duration': isDuration,
   ipv4: isIpv4,
   'ipv4-cidr': isIpv4Cidr,
+  ...Object.fromEntries(DURATION_LIMITS.map((max) => [durationFormat(max), (text: string) => isDuration(text) && toMs(text) <= toMs(max)])),
 };
 
 let formatsRegistered = false;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AbsPath, Duration, HostName, OneOf, Ipv4, Ipv4Cidr, KeyedUnion, Name, Port, PropertyName, ScoreValue, SecretRef, Text } from './primitives.js';
+import { AbsPath, Duration, FilePath, HostName, OneOf, Ipv4, Ipv4Cidr, KeyedUnion, Name, Port, PropertyName, ScoreValue, SecretRef, Text } from './primitives.js';
 import { ResourceEntry } from './resources.js';
 
 export const SCHEMA_ID = 'https://hactl.dev/schema/cluster.schema.json';
@@ -61,17 +61,17 @@ const Respawn = Type.Object({ user: Name, command: Text({ minLength: 1 }) }, { a
 const Heartbeat = Type.Object(
   {
     interconnect: Type.Union([Link, Type.Array(Link, { minItems: 1 })]),
-    keepalive: Type.Optional(Duration),
-    warntime: Type.Optional(Duration),
-    deadtime: Type.Optional(Duration),
-    deadping: Type.Optional(Duration),
-    initdead: Type.Optional(Duration),
+    keepalive: Type.Optional(Duration('10m')),
+    warntime: Type.Optional(Duration('1h')),
+    deadtime: Type.Optional(Duration('1h')),
+    deadping: Type.Optional(Duration('1h')),
+    initdead: Type.Optional(Duration('1h')),
     autoFailback: Type.Optional(Type.Boolean()),
     watchdog: Type.Optional(Type.Union([AbsPath, Type.Literal(false)])),
     ping: Type.Optional(Type.Array(Ipv4)),
     pingd: Type.Optional(
       Type.Object(
-        { multiplier: Type.Optional(Type.Integer()), dampen: Type.Optional(Duration), attribute: Type.Optional(Name) },
+        { multiplier: Type.Optional(Type.Integer()), dampen: Type.Optional(Duration('1h')), attribute: Type.Optional(Name) },
         { additionalProperties: false },
       ),
     ),
@@ -98,7 +98,7 @@ const Corosync = Type.Object(
     debug: Type.Optional(Type.Boolean()),
     toSyslog: Type.Optional(Type.Boolean()),
     timestamp: Type.Optional(Type.Boolean()),
-    token: Type.Optional(Duration),
+    token: Type.Optional(Duration('10m')),
   },
   { additionalProperties: false },
 );
@@ -133,7 +133,7 @@ const Vrrp = Type.Object(
     interface: Name,
     vrid: Type.Integer(),
     version: Type.Optional(Type.Union([Type.Literal(2), Type.Literal(3)])),
-    advertInt: Type.Optional(Duration),
+    advertInt: Type.Optional(Duration('10m')),
     auth: Type.Optional(
       Type.Object(
         { type: Type.Union([Type.Literal('PASS'), Type.Literal('AH')]), passFrom: SecretRef },
@@ -152,7 +152,7 @@ const Vrrp = Type.Object(
     track: Type.Optional(Type.Array(Name)),
     nopreempt: Type.Optional(Type.Boolean()),
     unicast: Type.Optional(Type.Boolean({ description: 'Send adverts to the peers’ addresses instead of multicast' })),
-    garpMasterDelay: Type.Optional(Duration),
+    garpMasterDelay: Type.Optional(Duration('1h')),
   },
   { additionalProperties: false },
 );
@@ -162,7 +162,7 @@ const Keepalived = Type.Object(
     notificationEmail: Type.Optional(Type.Array(Text({ minLength: 1 }))),
     notificationEmailFrom: Type.Optional(Text({ minLength: 1 })),
     smtpServer: Type.Optional(Text({ minLength: 1 })),
-    smtpConnectTimeout: Type.Optional(Type.Integer({ minimum: 1 })),
+    smtpConnectTimeout: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, description: 'seconds (keepalived smtp_connect_timeout)' })),
     routerId: Type.Optional(Text({ minLength: 1 })),
     scripts: Type.Optional(
       Type.Record(
@@ -173,7 +173,7 @@ const Keepalived = Type.Object(
               minLength: 1,
               description: "A command line: words separated by spaces; a word with spaces goes in single quotes (keepalived's own syntax)",
             }),
-            interval: Type.Optional(Duration),
+            interval: Type.Optional(Duration('24h')),
             weight: Type.Optional(Type.Integer({ minimum: -253, maximum: 253 })),
             fall: Type.Optional(Type.Integer({ minimum: 1 })),
             rise: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -315,7 +315,7 @@ const User = Type.Object(
 
 const File = Type.Object(
   {
-    path: AbsPath,
+    path: FilePath,
     content: Type.String(),
     mode: Type.Optional(Type.String({ pattern: '^0?[0-7]{3,4}$' })),
     owner: Type.Optional(Text()),

@@ -1,20 +1,51 @@
 import { Type, type SchemaOptions, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { toMs } from './duration.js';
 
 /** A union of string literals that keeps its literal type. */
 export function OneOf<const T extends readonly string[]>(values: T, options?: SchemaOptions) {
   return Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<TLiteral<T[number]>[]>;
 }
 
-/** `2s`, `500ms`, `1m` or a bare number of seconds, as ha.cf and keepalived.conf accept. */
-export const Duration = Type.Union([Type.String({ format: 'hactl-duration' }), Type.Number({ minimum: 0 })], {
-  description: 'A duration: "2s", "500ms", "1m", or a number of seconds',
-  examples: ['2s', '500ms'],
-});
+/**
+ * The longest value a duration field may take. No cluster waits longer than a week, and the bundled agent's timers
+ * (setTimeout) fire at once past 24.8 days; a huge value (`99999999999999999999ms`) would otherwise be rendered as
+ * `1e+26ms`, which heartbeat, crm and keepalived misread.
+ */
+export const DURATION_LIMITS = ['10m', '1h', '24h', '168h'] as const;
+export type DurationLimit = (typeof DURATION_LIMITS)[number];
+
+/** The schema format of a duration string of at most `max` (checked by the loader's format registry). */
+export function durationFormat(max: DurationLimit): string {
+  return `hactl-duration-max-${max}`;
+}
+
+/** `2s`, `500ms`, `1m` or a bare number of seconds (as ha.cf and keepalived.conf accept), from 0 up to `max`. */
+export function Duration(max: DurationLimit) {
+  return Type.Union([Type.String({ format: durationFormat(max) }), Type.Number({ minimum: 0, maximum: toMs(max) / 1000 })], {
+    description: `A duration of at most ${max}: "2s", "500ms", "1m", or a number of seconds`,
+    examples: ['2s', '500ms'],
+  });
+}
 
 export const Ipv4 = Type.String({ format: 'ipv4', description: 'An IPv4 address in dotted-quad form' });
 export const Ipv4Cidr = Type.String({ format: 'ipv4-cidr', description: 'An IPv4 address with prefix length, e.g. 172.16.0.2/24' });
 export const Name = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,62}$', description: 'A name: a letter, then letters, digits, _ or -' });
-export const AbsPath = Type.String({ pattern: '^/', description: 'An absolute path' });
+// Paths from a stack end up as file locations under an output directory or an apply root (`apply --local DIR`),
+// in config files and in scripts: a `..` segment would leave that root, and a control character (NUL, newline,
+// escape) would cut or forge a line. Segments are non-empty, so the form is canonical apart from a trailing slash.
+const SEGMENT = String.raw`/(?!\.\.?(?:/|$))[^/\x00-\x1f\x7f-\x9f]+`;
+export const ABS_PATH_PATTERN = `^(?:/|(?:${SEGMENT})+/?)$`;
+export const FILE_PATH_PATTERN = `^(?:${SEGMENT})+$`;
+
+export const AbsPath = Type.String({
+  pattern: ABS_PATH_PATTERN,
+  description: 'An absolute path without . or .. segments, empty segments or control characters',
+});
+/** Where hactl writes a file: an absolute path that names a file, not `/` or a directory (`/etc/`). */
+export const FilePath = Type.String({
+  pattern: FILE_PATH_PATTERN,
+  description: 'An absolute file path: not / and no trailing /, without . or .. segments, empty segments or control characters',
+});
 
 /**
  * Any free text that ends up in a config file or script: one line, no control characters. Every format hactl writes
@@ -72,8 +103,8 @@ export const OnFail = OneOf(['restart', 'block', 'stop', 'ignore', 'fence', 'sta
 
 export const Op = Type.Object(
   {
-    interval: Type.Optional(Duration),
-    timeout: Type.Optional(Duration),
+    interval: Type.Optional(Duration('24h')),
+    timeout: Type.Optional(Duration('24h')),
     onFail: Type.Optional(OnFail),
   },
   { additionalProperties: false },
@@ -85,8 +116,8 @@ export const MonitorCheck = OneOf(['memcached', 'http', 'tcp', 'process', 'scrip
 
 export const MonitorOp = Type.Object(
   {
-    interval: Type.Optional(Duration),
-    timeout: Type.Optional(Duration),
+    interval: Type.Optional(Duration('24h')),
+    timeout: Type.Optional(Duration('24h')),
     onFail: Type.Optional(OnFail),
     kind: Type.Optional(MonitorCheck),
     port: Type.Optional(Port),

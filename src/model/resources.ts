@@ -7,7 +7,7 @@ const common = {
   stop: Type.Optional(Op),
   monitor: Type.Optional(MonitorOp),
   migrationThreshold: Type.Optional(Type.Integer({ minimum: 1 })),
-  failureTimeout: Type.Optional(Duration),
+  failureTimeout: Type.Optional(Duration('168h')),
   meta: Type.Optional(Type.Record(AttributeName, Type.Union([Text(), Type.Number(), Type.Boolean()]), { additionalProperties: false })),
 };
 
@@ -144,7 +144,7 @@ export const Group = Type.Object(
     preferred: Type.Optional(Name),
     score: Type.Optional(ScoreValue),
     migrationThreshold: Type.Optional(Type.Integer({ minimum: 1 })),
-    failureTimeout: Type.Optional(Duration),
+    failureTimeout: Type.Optional(Duration('168h')),
     notify: Type.Optional(
       Type.Object(
         { master: Type.Optional(AbsPath), backup: Type.Optional(AbsPath), fault: Type.Optional(AbsPath) },

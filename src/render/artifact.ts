@@ -22,6 +22,8 @@ export interface RenderedFile {
   secret?: boolean;
   /** which real tool checks it (`hactl check`) */
   checker?: CheckerId;
+  /** the stack field that chose this file's path (`files[2].path`), where a clash with another file is reported */
+  origin?: string;
 }
 
 export type CheckerId =

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { HactlError, error } from '../diagnostics/index.js';
+import { posix } from 'node:path';
+import { HactlError, error, quote } from '../diagnostics/index.js';
 import type { ClusterModel } from '../model/model.js';
 import { platformProfile } from '../platform/profiles.js';
-import { secretSource, type SecretOptions } from '../secrets/source.js';
+import { FILE_PATH_PATTERN } from '../model/primitives.js';
+import { secretSource, type SecretOptions, type SecretSource } from '../secrets/source.js';
 import { CLUSTER_SCOPE, type RenderedFile, type Renderer } from './artifact.js';
 import { createTemplateEngine, type TemplateEngine } from './engine.js';
+import { pathClashes } from './path-clashes.js';
 import { renderers as allRenderers } from './registry.js';
+
+const FILE_PATH = new RegExp(FILE_PATH_PATTERN, 'u');
 
 export interface ManifestEntry {
   node: string;
@@ -30,6 +35,8 @@ export interface RenderResult {
 export interface RenderOptions extends SecretOptions {
   renderers?: readonly Renderer[];
   templates?: TemplateEngine;
+  /** where keys come from; default: the environment and key files (see SecretOptions) */
+  secrets?: SecretSource;
 }
 
 /** Renders every artifact the stack needs, in memory; same model in, same bytes out. */
@@ -37,23 +44,31 @@ export function renderStack(model: ClusterModel, options: RenderOptions = {}): R
   const context = {
     model,
     profile: platformProfile(model.platform),
-    secrets: secretSource(options),
+    secrets: options.secrets ?? secretSource(options),
     templates: options.templates ?? createTemplateEngine(),
   };
   const files: RenderResult['files'] = [];
   for (const renderer of options.renderers ?? allRenderers) {
     if (!renderer.applies(model)) continue;
-    for (const file of renderer.render(context)) files.push({ ...file, renderer: renderer.id });
+    for (const file of renderer.render(context)) files.push({ ...file, path: placed(file, renderer.id), renderer: renderer.id });
   }
+  const clashes = pathClashes(files);
+  if (clashes.length) throw new HactlError(clashes);
   files.sort((a, b) => (a.node === b.node ? a.path.localeCompare(b.path) : a.node.localeCompare(b.node)));
-  const seen = new Map<string, string>();
-  for (const f of files) {
-    const key = `${f.node}:${f.path}`;
-    const other = seen.get(key);
-    if (other) throw new HactlError(error('render-failed', undefined, `${other} and ${f.renderer} both render ${f.path} for ${f.node}`));
-    seen.set(key, f.renderer);
-  }
   return { files, manifest: files.map(toManifestEntry) };
+}
+
+/**
+ * The file's path in canonical form (`/var/www/html/` + `index.html` joined with a double slash is one file).
+ * Stack paths are checked by the schema; a path that still has a `..` segment or a control character, or names no
+ * file, would be written outside the output or apply root (or fail there), so it stops the render whatever produced it.
+ */
+function placed(file: RenderedFile, renderer: string): string {
+  const path = posix.normalize(file.path);
+  if (/(^|\/)\.\.(\/|$)/.test(file.path) || !FILE_PATH.test(path)) {
+    throw new HactlError(error('render-failed', file.origin, `${renderer} produced the file path ${quote(file.path)}, which is not a canonical absolute file path`));
+  }
+  return path;
 }
 
 export function treePath(file: Pick<RenderedFile, 'node' | 'path'>): string {

@@ -1,39 +1,64 @@
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import type { RenderResult } from './render-stack.js';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { error, HactlError } from '../diagnostics/index.js';
+import { checkOutput, RENDER_MARKER, type RenderMarker } from './output-guard.js';
+import { treePath, type RenderResult } from './render-stack.js';
+
+export interface WriteTreeOptions {
+  /** files that must outlive the write (the stack): an output directory holding one of them is refused */
+  keep?: readonly string[];
+}
+
+interface TreeFile {
+  path: string;
+  content: string;
+  mode?: number;
+}
 
 /**
- * Writes the rendered tree next to its destination and swaps it in with renames,
- * so a failure never leaves a half-written output directory; the previous tree is removed only after the swap.
+ * Writes the rendered tree to `outDir` only if that is a missing path, an empty directory or a tree hactl rendered
+ * (see checkOutput). The tree is written to a staging directory first and moved in with renames, so a failure
+ * never leaves a half-written output; an existing directory keeps its inode (mode, owner, a shell inside it).
  */
-export async function writeTree(result: RenderResult, outDir: string, extra: Record<string, string> = {}): Promise<void> {
-  const target = resolve(outDir);
-  await mkdir(dirname(target), { recursive: true });
-  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.tmp-`));
+export async function writeTree(result: RenderResult, outDir: string, extra: Record<string, string> = {}, options: WriteTreeOptions = {}): Promise<void> {
+  const output = await checkOutput(outDir, options.keep);
+  const files: TreeFile[] = [
+    ...result.files.map((f) => ({ path: treePath(f), content: f.content, mode: Number.parseInt(f.mode, 8) })),
+    { path: 'manifest.json', content: `${JSON.stringify(result.manifest, null, 2)}\n` },
+    ...Object.entries(extra).map(([path, content]) => ({ path, content })),
+  ];
+  const marker: RenderMarker = { renderedBy: 'hactl', files: files.map((f) => f.path) };
+  files.push({ path: RENDER_MARKER, content: `${JSON.stringify(marker, null, 2)}\n` });
+
+  if (output.kind === 'missing') {
+    await mkdir(dirname(output.dir), { recursive: true });
+    const staging = await stage(join(dirname(output.dir), `.${basename(output.dir)}.tmp-`), files);
+    await rename(staging, output.dir);
+    return;
+  }
+  const staging = await stage(join(output.dir, '.hactl-new-'), files);
+  const old = await mkdtemp(join(output.dir, '.hactl-old-'));
+  for (const name of output.entries) await rename(join(output.dir, name), join(old, name));
+  for (const name of await readdir(staging)) await rename(join(staging, name), join(output.dir, name));
+  await rm(old, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true });
+}
+
+async function stage(prefix: string, files: readonly TreeFile[]): Promise<string> {
+  const staging = await mkdtemp(prefix);
   try {
-    for (const file of result.files) {
-      const path = join(staging, file.node, file.path);
+    for (const file of files) {
+      const path = join(staging, file.path);
+      // renderStack only emits canonical absolute paths; this keeps any other caller's path inside the tree too
+      const rel = relative(staging, path);
+      if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new HactlError(error('render-failed', undefined, `refusing to write ${file.path} outside the output`));
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content, { mode: Number.parseInt(file.mode, 8) });
-      await chmod(path, Number.parseInt(file.mode, 8));
+      await writeFile(path, file.content, file.mode === undefined ? {} : { mode: file.mode });
+      if (file.mode !== undefined) await chmod(path, file.mode);
     }
-    await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(result.manifest, null, 2)}\n`);
-    for (const [name, content] of Object.entries(extra)) await writeFile(join(staging, name), content);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;
   }
-  const previous = `${staging}.old`;
-  let moved = false;
-  try {
-    await rename(target, previous);
-    moved = true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      await rm(staging, { recursive: true, force: true });
-      throw e;
-    }
-  }
-  await rename(staging, target);
-  if (moved) await rm(previous, { recursive: true, force: true });
+  return staging;
 }

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApplyProgress } from '../../src/apply/progress.js';
 import { fixtureFiles, keepalivedModel } from './fixtures.js';
 
@@ -36,5 +36,21 @@ describe('apply progress', () => {
     expect(text).toContain('n1: done: 1 file changed, 1 service');
     expect(text).toContain('n2');
     expect(text).toContain('boom');
+  });
+
+  it('writes to stderr unless given a stream, leaving stdout to the command’s result (apply --json)', async () => {
+    const model = await keepalivedModel(2);
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const progress = createApplyProgress({ model, result: { files: fixtureFiles(model) }, tty: false });
+      progress.onEvent({ type: 'node-start', node: 'n1', via: 'n1', files: 4 });
+      await progress.done();
+      expect(stdout).not.toHaveBeenCalled();
+      expect(stderr).toHaveBeenCalledWith('[n1] start: 4 files\n');
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
   });
 });

@@ -44,6 +44,29 @@ describe('hactl plan / apply --local', () => {
     expect(plan.stdout).not.toContain('tampered-secret');
     expect(plan.stdout).not.toContain('push-test-secret');
   });
+
+  it('prints only the JSON report on stdout with --json; progress goes to stderr', async () => {
+    const apply = await hactl('apply', stack, '--local', root, '--json');
+    expect(apply.exitCode).toBe(0);
+    const report = JSON.parse(apply.stdout) as { ok: boolean };
+    expect(report.ok).toBe(true);
+    expect(apply.stderr).toMatch(/\[s1\] /);
+  });
+
+  it('writes nothing outside the root for a files: path that climbs out of it', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'hactl-push-escape-'));
+    try {
+      const evil = join(base, 'stack.yaml');
+      writeFileSync(evil, `${readFileSync(stack, 'utf8')}files:\n  - { path: /../../../escaped, content: x }\n`);
+      const target = join(base, 'nodes', 'root');
+      const apply = await hactl('apply', evil, '--local', target);
+      expect(apply.exitCode).toBe(1);
+      expect(apply.stderr).toContain('[schema-pattern]');
+      expect(readdirSync(base)).toEqual(['stack.yaml']);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('hactl plan / apply --local and symbolic links in DIR', () => {

@@ -34,7 +34,14 @@ export const apacheExtrasRenderer: Renderer = {
         });
       }
       if (a.indexHtml) {
-        files.push({ path: `${a.documentRoot}/index.html`, content: templates.render('apache/index.html', {}), mode: '0644', owner: 'root:root', checker: 'none' });
+        files.push({
+          path: `${a.documentRoot}/index.html`,
+          content: templates.render('apache/index.html', {}),
+          mode: '0644',
+          owner: 'root:root',
+          checker: 'none',
+          origin: `${a.path}.apache.documentRoot`,
+        });
       }
     }
     return model.nodes.flatMap((node) => files.map((f) => ({ ...f, node: node.name })));

@@ -17,6 +17,7 @@ export const extraFilesRenderer: Renderer = {
           owner: file.owner ?? 'root:root',
           // a script is parsed and linted like the scripts hactl writes itself
           checker: file.content.startsWith('#!') ? ('shell' as const) : ('none' as const),
+          origin: `${file.path}.path`,
         })),
     );
   },
