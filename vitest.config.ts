@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Lab tests build network namespaces and measure failover: they run one file at a time so timing stays honest.
-const labTests = ['test/lab/**/*.test.ts', 'test/**/*.lab.test.ts', 'test/e2e/**/*.test.ts'];
+const labTests = ['test/netns/**/*.test.ts', 'test/**/*.lab.test.ts', 'test/e2e/**/*.test.ts'];
 
 export default defineConfig({
   test: {

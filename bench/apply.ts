@@ -3,7 +3,7 @@
 import { applyStack } from '../src/apply/apply.js';
 import { planStack } from '../src/apply/plan.js';
 import type { ServiceController } from '../src/apply/services.js';
-import { createLab } from '../src/lab/index.js';
+import { createLab } from '../src/netns/index.js';
 import { loadStackData } from '../src/load/load-stack.js';
 import type { ClusterModel } from '../src/model/model.js';
 import type { RenderedFile } from '../src/render/artifact.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { agentCleanup } from '../src/agent/client.js';
 import { AGENT_ENV, AGENT_NODE_FLAGS } from '../src/agent/log.js';
-import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../src/lab/index.js';
+import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../src/netns/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const VIP = '172.31.0.10';

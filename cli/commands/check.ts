@@ -1,5 +1,5 @@
-import type { CheckResult } from '../../src/check/checker.js';
-import { renderValidated } from '../../src/render-pipeline.js';
+import type { CheckResult } from '../../src/tool-check/checker.js';
+import { renderValidated } from '../../src/pipeline/render-validated.js';
 import { printDiagnostics, printSummary } from '../output.js';
 
 export function printCheckResults(stack: string, results: readonly CheckResult[]): boolean {
@@ -12,7 +12,7 @@ export function printCheckResults(stack: string, results: readonly CheckResult[]
 }
 
 export async function checkCommand(stacks: string[], options: { format: 'text' | 'json' }): Promise<number> {
-  const { runChecks } = await import('../../src/check/run-checks.js');
+  const { runChecks } = await import('../../src/tool-check/run-checks.js');
   let ok = true;
   const report: { file: string; results: CheckResult[] }[] = [];
   for (const stack of stacks) {

@@ -1,5 +1,5 @@
 import { LabProviderError } from '../../src/provider/lab/errors.js';
-import { renderValidated } from '../../src/render-pipeline.js';
+import { renderValidated } from '../../src/pipeline/render-validated.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import type { RenderResult } from '../../src/render/render-stack.js';
 import { printDiagnostics, printSummary } from '../output.js';
@@ -121,7 +121,7 @@ export async function testFailoverCommand(stack: string, options: { fault: 'kill
 }
 
 export async function labLsCommand(options: { json?: boolean }): Promise<number> {
-  const { listLabs } = await import('../../src/lab/index.js');
+  const { listLabs } = await import('../../src/netns/index.js');
   const labs = listLabs();
   if (options.json) {
     process.stdout.write(`${JSON.stringify(labs, null, 2)}\n`);
@@ -146,7 +146,7 @@ export async function labLsCommand(options: { json?: boolean }): Promise<number>
 }
 
 export async function labRmCommand(names: string[], options: { all?: boolean }): Promise<number> {
-  const { destroyLab, labNames } = await import('../../src/lab/index.js');
+  const { destroyLab, labNames } = await import('../../src/netns/index.js');
   if (options.all === (names.length > 0)) throw new LabProviderError('give lab names or --all, not both (hactl lab ls lists them)');
   for (const name of options.all ? labNames() : names) {
     const report = await destroyLab(name);

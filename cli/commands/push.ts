@@ -1,6 +1,6 @@
 import type { ClusterModel } from '../../src/model/model.js';
 import type { RenderResult } from '../../src/render/render-stack.js';
-import { renderValidated } from '../../src/render-pipeline.js';
+import { renderValidated } from '../../src/pipeline/render-validated.js';
 import { printDiagnostics, printSummary } from '../output.js';
 
 export interface PushOptions {

@@ -1,4 +1,4 @@
-import { renderValidated } from '../../src/render-pipeline.js';
+import { renderValidated } from '../../src/pipeline/render-validated.js';
 import { modelDump } from '../../src/render/model-dump.js';
 import { writeTree } from '../../src/render/write-tree.js';
 import { printDiagnostics, printSummary } from '../output.js';
@@ -16,7 +16,7 @@ export async function renderCommand(stack: string, options: { out: string; check
   const nodes = new Set(result.files.map((f) => f.node)).size;
   process.stderr.write(`rendered ${result.files.length} files for ${nodes} targets into ${options.out}\n`);
   if (!options.check) return 0;
-  const { runChecks } = await import('../../src/check/run-checks.js');
+  const { runChecks } = await import('../../src/tool-check/run-checks.js');
   const checks = await runChecks(model, result.files);
   return printCheckResults(stack, checks) ? 0 : 1;
 }

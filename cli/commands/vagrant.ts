@@ -1,5 +1,5 @@
 import { loadStack } from '../../src/load/load-stack.js';
-import { renderValidated } from '../../src/render-pipeline.js';
+import { renderValidated } from '../../src/pipeline/render-validated.js';
 import { formatEvent } from '../../src/apply/format-event.js';
 import { printDiagnostics, printSummary } from '../output.js';
 

@@ -1,5 +1,5 @@
 import { displayDiagnostic } from '../../src/diagnostics/index.js';
-import { validateStacks } from '../../src/validate.js';
+import { validateStacks } from '../../src/pipeline/validate.js';
 import { printDiagnostics, printSummary } from '../output.js';
 
 export async function validateCommand(stacks: string[], options: { format: 'text' | 'json'; secrets: boolean }): Promise<number> {

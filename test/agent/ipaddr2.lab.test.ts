@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLab, destroyLab, type Lab } from '../../src/lab/index.js';
+import { createLab, destroyLab, type Lab } from '../../src/netns/index.js';
 import { missing } from '../support/env.js';
 
 const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare'] });

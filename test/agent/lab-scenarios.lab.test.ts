@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentCleanup, agentMove, agentOnline, agentStandby, agentStatus, agentUnmove } from '../../src/agent/client.js';
 import type { AgentStatus } from '../../src/agent/status.js';
 import { AGENT_ENV, AGENT_NODE_FLAGS } from '../../src/agent/log.js';
-import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../../src/lab/index.js';
+import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../../src/netns/index.js';
 import { missing } from '../support/env.js';
 
 const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'nft', 'ping', 'arping', 'curl'] });

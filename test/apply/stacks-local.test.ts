@@ -5,7 +5,7 @@ import { formatEvent } from '../../src/apply/format-event.js';
 import { formatPlan, formatPlanJson } from '../../src/apply/format-plan.js';
 import { hasDrift, planStack } from '../../src/apply/plan.js';
 import { CLUSTER_SCOPE } from '../../src/render/artifact.js';
-import { renderValidated } from '../../src/render-pipeline.js';
+import { renderValidated } from '../../src/pipeline/render-validated.js';
 import { missing } from '../support/env.js';
 import { localNodes } from './local-nodes.js';
 

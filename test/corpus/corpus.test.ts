@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/index.js';
-import { validateStacks } from '../../src/validate.js';
+import { validateStacks } from '../../src/pipeline/validate.js';
 
 const dir = 'test/corpus';
 const corpus = readdirSync(dir)

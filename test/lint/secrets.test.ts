@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/index.js';
 import type { ClusterInput } from '../../src/model/cluster.js';
-import { validateStacks } from '../../src/validate.js';
+import { validateStacks } from '../../src/pipeline/validate.js';
 import { heartbeatStack, keepalivedStack, lint, pathsOf, severityOf } from './stacks.js';
 
 const keys = mkdtempSync(join(tmpdir(), 'hactl-lint-secrets-'));

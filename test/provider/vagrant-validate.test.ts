@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../../src/check/run-checks.js';
-import { vagrantChecker } from '../../src/check/checkers/vagrant.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
+import { vagrantChecker } from '../../src/tool-check/checkers/vagrant.js';
 import { missing } from '../support/env.js';
 import { modelOf, render, twoNodes, vagrantStacks } from './vagrant-fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAgentConfig } from '../../src/agent/config.js';
-import { agentChecker } from '../../src/check/checkers/agent.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { agentChecker } from '../../src/tool-check/checkers/agent.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import { agentConfigRenderer } from '../../src/render/agent-config/index.js';
 import { env, expectGolden, modelOf, render, stackInput } from './render-variants.js';
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { netnsPrefix } from '../../src/check/netns.js';
+import { netnsPrefix } from '../../src/tool-check/throwaway-netns.js';
 import { loadStack, loadStackData } from '../../src/load/load-stack.js';
 import type { ClusterInput } from '../../src/model/cluster.js';
 import type { ClusterModel } from '../../src/model/model.js';

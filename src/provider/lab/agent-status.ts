@@ -3,7 +3,7 @@ import { agentStatus } from '../../agent/client.js';
 import { loadAgentConfig } from '../../agent/config-parse.js';
 import { resolvePaths } from '../../agent/config-util.js';
 import type { AgentStatus } from '../../agent/status.js';
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import { memberName } from './lab-spec.js';
 import { AGENT_CONFIG_PATH } from './runtimes.js';
 

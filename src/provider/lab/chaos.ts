@@ -1,6 +1,6 @@
 import { LabProviderError } from './errors.js';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import { inSubnet } from '../../model/network.js';
 import { memberName } from './lab-spec.js';

@@ -1,5 +1,5 @@
 import { LabProviderError } from './errors.js';
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { killRuntime, killService, nicForVip, restartRuntime, type Fault } from './chaos.js';

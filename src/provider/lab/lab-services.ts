@@ -1,5 +1,5 @@
 import type { ServiceController } from '../../apply/services.js';
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { LabTransport } from '../../transport/lab/lab-transport.js';

@@ -4,8 +4,8 @@ import type { ClusterModel } from '../../model/model.js';
 import { allPrimitives, splitVrrpVips } from '../../model/normalize.js';
 import { broadcastAddress, inSubnet, networkAddress, parseCidr } from '../../model/network.js';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { LabSpec } from '../../lab/index.js';
-import { NODE_PRIVATE_DIRS } from '../../lab/node-root.js';
+import type { LabSpec } from '../../netns/index.js';
+import { NODE_PRIVATE_DIRS } from '../../netns/node-root.js';
 import ipaddr from 'ipaddr.js';
 
 export const CLIENT = 'client';

@@ -1,4 +1,4 @@
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import { parseCidr } from '../../model/network.js';
 import { memberName } from './lab-spec.js';

@@ -1,5 +1,5 @@
 import { LabProviderError } from './errors.js';
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { memberName } from './lab-spec.js';
 

@@ -1,4 +1,4 @@
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
 import { applyStack, type ApplyReport, type ServiceController } from '../../apply/index.js';

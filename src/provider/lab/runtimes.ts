@@ -1,7 +1,7 @@
 import { LabProviderError } from './errors.js';
 import { join } from 'node:path';
-import type { Lab, LabProcess, TrackedProcess } from '../../lab/index.js';
-import { stopTracked } from '../../lab/proc.js';
+import type { Lab, LabProcess, TrackedProcess } from '../../netns/index.js';
+import { stopTracked } from '../../netns/proc.js';
 import type { ClusterModel, RuntimeName } from '../../model/model.js';
 import { packageRoot } from '../../package-root.js';
 import type { RenderedFile } from '../../render/artifact.js';

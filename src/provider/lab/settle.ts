@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 import type { ClusterModel, RuntimeName } from '../../model/model.js';
 import { parseCidr } from '../../model/network.js';
 import { labAgentStatus } from './agent-status.js';

@@ -1,5 +1,5 @@
 import { LabProviderError } from './errors.js';
-import { createLab, destroyLab, openLab, type Lab } from '../../lab/index.js';
+import { createLab, destroyLab, openLab, type Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
 import { CLUSTER_SCOPE } from '../../render/artifact.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { Lab } from '../../lab/index.js';
+import type { Lab } from '../../netns/index.js';
 
 export interface ProbeAnswer {
   /** wall-clock ms (performance.timeOrigin + now) when the VIP answered */

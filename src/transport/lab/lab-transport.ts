@@ -1,5 +1,5 @@
-import { openLab, type Lab } from '../../lab/index.js';
-import { readState } from '../../lab/state.js';
+import { openLab, type Lab } from '../../netns/index.js';
+import { readState } from '../../netns/state.js';
 import type { ClusterModel } from '../../model/model.js';
 import { labName, memberName } from '../../provider/lab/lab-spec.js';
 import { localExec } from '../local/local-transport.js';

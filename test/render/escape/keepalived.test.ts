@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { keepalivedChecker, scriptsIn } from '../../../src/check/checkers/keepalived.js';
-import { withNetns } from '../../../src/check/netns.js';
-import { runChecks } from '../../../src/check/run-checks.js';
+import { keepalivedChecker, scriptsIn } from '../../../src/tool-check/checkers/keepalived.js';
+import { withNetns } from '../../../src/tool-check/throwaway-netns.js';
+import { runChecks } from '../../../src/tool-check/run-checks.js';
 import { HactlError } from '../../../src/diagnostics/index.js';
 import type { ClusterInput } from '../../../src/model/cluster.js';
 import { kaCommand, kaPassword, kaProgram, kaWord } from '../../../src/render/escape/keepalived.js';

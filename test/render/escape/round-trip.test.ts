@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withNetns } from '../../../src/check/netns.js';
+import { withNetns } from '../../../src/tool-check/throwaway-netns.js';
 import type { ClusterInput } from '../../../src/model/cluster.js';
 import { iptablesRenderer } from '../../../src/render/iptables/index.js';
 import { cibRenderer, crmshRenderer, CIB_PATH, CRM_SCRIPT_PATH } from '../../../src/render/pacemaker/index.js';

@@ -1,4 +1,4 @@
-import { createLab, type Lab, type SshdEndpoint } from '../../../src/lab/index.js';
+import { createLab, type Lab, type SshdEndpoint } from '../../../src/netns/index.js';
 import type { EndpointOverride } from '../../../src/transport/ssh/inventory.js';
 import { nodeRelayProxyCommand } from '../../../src/transport/ssh/proxy-command.js';
 

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLab, destroyLab, LAB_BASE_DIR, type Lab } from '../../src/lab/index.js';
-import { readState } from '../../src/lab/state.js';
+import { createLab, destroyLab, LAB_BASE_DIR, type Lab } from '../../src/netns/index.js';
+import { readState } from '../../src/netns/state.js';
 import { missing } from '../support/env.js';
 import { LAB_TOOLS, twoNodeSpec } from './two-node-spec.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintCorosync } from '../../src/check/checkers/corosync-lint.js';
-import { corosyncChecker } from '../../src/check/checkers/corosync.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { lintCorosync } from '../../src/tool-check/checkers/corosync-lint.js';
+import { corosyncChecker } from '../../src/tool-check/checkers/corosync.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import { corosyncRenderer } from '../../src/render/corosync/index.js';
 import { missing } from '../support/env.js';
 import { allVariants, corosync3, leftoverNetns, modelOf, render, stackInput } from '../render/render-variants.js';

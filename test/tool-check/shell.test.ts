@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shellChecker } from '../../src/check/checkers/shell.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { shellChecker } from '../../src/tool-check/checkers/shell.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import { lsbRenderer } from '../../src/render/lsb/index.js';
 import { monitorScriptsRenderer } from '../../src/render/monitor-scripts/index.js';

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
-import { HactlError, type Diagnostic } from './diagnostics/index.js';
-import type { ClusterModel } from './model/model.js';
-import { renderStack, type RenderResult } from './render/render-stack.js';
+import { HactlError, type Diagnostic } from '../diagnostics/index.js';
+import type { ClusterModel } from '../model/model.js';
+import { renderStack, type RenderResult } from '../render/render-stack.js';
 import { validateStacks } from './validate.js';
 
 export type RenderOutcome =

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { heartbeatChecker } from '../../src/check/checkers/heartbeat.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { heartbeatChecker } from '../../src/tool-check/checkers/heartbeat.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import type { RenderedFile } from '../../src/render/artifact.js';
 import { heartbeatRenderer } from '../../src/render/heartbeat/index.js';

@@ -1,10 +1,10 @@
 import { dirname } from 'node:path';
-import { HactlError, hasErrors, type Diagnostic } from './diagnostics/index.js';
-import { lintModel } from './lint/index.js';
-import { loadStack, type LoadedStack } from './load/load-stack.js';
-import type { ClusterModel } from './model/model.js';
-import { renderStack } from './render/render-stack.js';
-import type { SecretSource } from './secrets/source.js';
+import { HactlError, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { lintModel } from '../lint/index.js';
+import { loadStack, type LoadedStack } from '../load/load-stack.js';
+import type { ClusterModel } from '../model/model.js';
+import { renderStack } from '../render/render-stack.js';
+import type { SecretSource } from '../secrets/source.js';
 
 export interface ValidatedStack extends LoadedStack {
   ok: boolean;

@@ -11,7 +11,7 @@ import { cibChecker } from './checkers/cib.js';
 import { shellChecker } from './checkers/shell.js';
 import { vagrantChecker } from './checkers/vagrant.js';
 
-/** Every real-tool checker; adding one is a file under src/check/checkers/ and one line here. */
+/** Every real-tool checker; adding one is a file under src/tool-check/checkers/ and one line here. */
 export const checkers: readonly Checker[] = [
   keepalivedChecker,
   drbdChecker,

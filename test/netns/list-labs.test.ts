@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { destroyLab, LAB_BASE_DIR, type LabSummary } from '../../src/lab/index.js';
-import { isRunning, processStartTime } from '../../src/lab/proc.js';
+import { destroyLab, LAB_BASE_DIR, type LabSummary } from '../../src/netns/index.js';
+import { isRunning, processStartTime } from '../../src/netns/proc.js';
 import { missing } from '../support/env.js';
 import { abandonLab } from './abandon-lab.js';
 import { LAB_TOOLS } from './two-node-spec.js';

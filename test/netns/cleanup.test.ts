@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createLab, destroyLab, LAB_BASE_DIR, openLab } from '../../src/lab/index.js';
-import { mountsUnder } from '../../src/lab/mounts.js';
-import { namespaceKey, isRunning, processStartTime } from '../../src/lab/proc.js';
+import { createLab, destroyLab, LAB_BASE_DIR, openLab } from '../../src/netns/index.js';
+import { mountsUnder } from '../../src/netns/mounts.js';
+import { namespaceKey, isRunning, processStartTime } from '../../src/netns/proc.js';
 import { missing } from '../support/env.js';
 import { abandonLab } from './abandon-lab.js';
 import { LAB_TOOLS, twoNodeSpec } from './two-node-spec.js';

@@ -1,6 +1,6 @@
 import type { RenderedFile } from '../../render/artifact.js';
 import { type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
-import { setupFailure, withNetns } from '../netns.js';
+import { setupFailure, withNetns } from '../throwaway-netns.js';
 
 const TOOL = 'iptables-restore (loaded for real in a throw-away network namespace)';
 

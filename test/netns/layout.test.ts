@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Lab, LabError } from '../../src/lab/index.js';
-import { resolveLayout } from '../../src/lab/layout.js';
+import { Lab, LabError } from '../../src/netns/index.js';
+import { resolveLayout } from '../../src/netns/layout.js';
 import { twoNodeSpec } from './two-node-spec.js';
 
 function specError(change: (spec: ReturnType<typeof twoNodeSpec>) => void): LabError {

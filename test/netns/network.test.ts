@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLab, destroyLab, type Lab } from '../../src/lab/index.js';
+import { createLab, destroyLab, type Lab } from '../../src/netns/index.js';
 import { missing } from '../support/env.js';
 import { LAB_TOOLS, twoNodeSpec } from './two-node-spec.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LayoutMember } from '../../src/lab/layout.js';
-import { hactlPaths, hiddenIn } from '../../src/lab/shared-paths.js';
+import type { LayoutMember } from '../../src/netns/layout.js';
+import { hactlPaths, hiddenIn } from '../../src/netns/shared-paths.js';
 import { packageRoot } from '../../src/package-root.js';
 
 const node = (privateDirs: string[] = []): LayoutMember => ({ name: 'n1', kind: 'node', netns: 'hactl-t.n1', isolateFs: true, privateDirs, nics: [] });

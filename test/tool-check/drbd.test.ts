@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { braceError, drbdChecker } from '../../src/check/checkers/drbd.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { braceError, drbdChecker } from '../../src/tool-check/checkers/drbd.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import { drbdRenderer } from '../../src/render/drbd/index.js';
 import { missing } from '../support/env.js';
 import { allVariants, modelOf, render, stackInput } from '../render/render-variants.js';

@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { isIpv4 } from '../../model/network.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { type CheckContext, type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
-import { setupFailure, withNetns } from '../netns.js';
+import { setupFailure, withNetns } from '../throwaway-netns.js';
 
 const TOOL = 'hosts lint + getent ahostsv4 (file staged as /etc/hosts, posing as the node in private namespaces)';
 const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*$/;

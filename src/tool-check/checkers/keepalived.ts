@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RenderedFile } from '../../render/artifact.js';
 import { scriptProgram } from '../../render/escape/keepalived.js';
 import { type CheckContext, type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
-import { setupFailure, withNetns, type NetnsInterface, type StagedFile } from '../netns.js';
+import { setupFailure, withNetns, type NetnsInterface, type StagedFile } from '../throwaway-netns.js';
 
 const TOOL = 'keepalived -e -t (in a private network namespace)';
 // keepalived's exit code for a file that parses but runs scripts without enable_script_security

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { inSubnet } from '../../model/network.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { type CheckContext, type CheckResult, type Checker, NAMESPACE_TOOLS } from '../checker.js';
-import { setupFailure, withNetns, type StagedFile } from '../netns.js';
+import { setupFailure, withNetns, type StagedFile } from '../throwaway-netns.js';
 import { bindnetaddrOf, lintCorosync } from './corosync-lint.js';
 
 const AUTHKEY = '/etc/corosync/authkey';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepalivedChecker } from '../../src/check/checkers/keepalived.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { keepalivedChecker } from '../../src/tool-check/checkers/keepalived.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import { keepalivedRenderer } from '../../src/render/keepalived/index.js';
 import { missing } from '../support/env.js';
 import { allVariants, leftoverNetns, modelOf, render, vrrpModern, type Variant } from '../render/render-variants.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hostsChecker, lintHosts } from '../../src/check/checkers/hosts.js';
-import { withNetns } from '../../src/check/netns.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { hostsChecker, lintHosts } from '../../src/tool-check/checkers/hosts.js';
+import { withNetns } from '../../src/tool-check/throwaway-netns.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import { hostsRenderer } from '../../src/render/hosts/index.js';
 import { missing } from '../support/env.js';
 import { allVariants, leftoverNetns, modelOf, render, stackInput } from '../render/render-variants.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLab, destroyLab, type Lab, type SshdEndpoint } from '../../src/lab/index.js';
+import { createLab, destroyLab, type Lab, type SshdEndpoint } from '../../src/netns/index.js';
 import { missing } from '../support/env.js';
 import { LAB_TOOLS, twoNodeSpec } from './two-node-spec.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { iptablesChecker } from '../../src/check/checkers/iptables.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { iptablesChecker } from '../../src/tool-check/checkers/iptables.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import { iptablesRenderer } from '../../src/render/iptables/index.js';
 import { missing } from '../support/env.js';
 import { allVariants, leftoverNetns, modelOf, render, stackInput } from '../render/render-variants.js';

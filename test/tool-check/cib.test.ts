@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cibChecker } from '../../src/check/checkers/cib.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { cibChecker } from '../../src/tool-check/checkers/cib.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import { cibRenderer } from '../../src/render/pacemaker/index.js';
 import { missing } from '../support/env.js';

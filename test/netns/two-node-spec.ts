@@ -1,4 +1,4 @@
-import type { LabSpec } from '../../src/lab/index.js';
+import type { LabSpec } from '../../src/netns/index.js';
 
 /** Two nodes on a service and an interconnect network, a client and a ping node on the service network. */
 export function twoNodeSpec(name: string): LabSpec {

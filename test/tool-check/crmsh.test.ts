@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crmshChecker } from '../../src/check/checkers/crmsh.js';
-import { runChecks } from '../../src/check/run-checks.js';
+import { crmshChecker } from '../../src/tool-check/checkers/crmsh.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import { lsbRenderer } from '../../src/render/lsb/index.js';
 import { crmshRenderer } from '../../src/render/pacemaker/index.js';
