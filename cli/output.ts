@@ -1,9 +1,7 @@
-import { formatDiagnostic, HactlError, shorten, summarize, visible, type Diagnostic } from '../src/diagnostics/index.js';
+import { formatDiagnostic, formatError, HactlError, shorten, summarize, visible, type Diagnostic } from '../src/diagnostics/index.js';
 
 /** Text hactl did not write itself (file names, messages quoting remote output) is printed escaped and bounded. */
 const shown = (text: string) => visible(shorten(text, 400));
-/** The same for operator messages of other layers, which may quote a tool's output over several lines. */
-const shownLines = (text: string) => shorten(text, 8000).split('\n').map(visible).join('\n');
 
 export function isDebug(): boolean {
   return process.argv.includes('--debug') || process.env.HACTL_DEBUG === '1';
@@ -18,29 +16,25 @@ export function printSummary(label: string, diagnostics: readonly Diagnostic[]):
   process.stderr.write(`${shown(label)}: ${ok ? 'ok' : 'failed'} (${summarize(diagnostics)})\n`);
 }
 
-/** Errors of the transport, apply, lab and agent layers carry a stable code and a message written for the operator. */
-function isUserFacing(err: { name?: string } | undefined): boolean {
-  return ['TransportError', 'ApplyError', 'LabError', 'LabProviderError', 'AgentClientError', 'AgentConfigError', 'HeartbeatV1Error', 'VagrantError'].includes(err?.name ?? '');
+function printInternal(e: unknown, code?: string): void {
+  const err = e as Error | undefined;
+  process.stderr.write(`hactl: internal error: ${shown(err?.message ?? String(e))}${code ? ` [${code}]` : ''}\n`);
+  if (isDebug() && err?.stack) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write('(run with --debug for the stack trace)\n');
 }
 
-/** User errors print their diagnostics and exit 1; anything else is a bug and shows its stack only with --debug. */
+/**
+ * A user error prints its located diagnostics, or `hactl: message [code]` and its hint, without a stack trace;
+ * anything else is a bug and shows its stack only with --debug. Every error exits 1.
+ */
 export function handleError(e: unknown): void {
-  if (e instanceof HactlError) {
-    printDiagnostics(e.diagnostics);
-  } else {
-    const err = e as Error & { code?: string; exitCode?: number };
-    if (err?.code?.startsWith?.('commander.')) {
-      process.exitCode = err.exitCode ?? 1;
-      return;
-    }
-    if (isUserFacing(err)) {
-      process.stderr.write(`hactl: ${shownLines(err.message)}${typeof err.code === 'string' ? ` [${err.code}]` : ''}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stderr.write(`hactl: internal error: ${shown(err?.message ?? String(e))}\n`);
-    if (isDebug() && err?.stack) process.stderr.write(`${err.stack}\n`);
-    else process.stderr.write('(run with --debug for the stack trace)\n');
+  const err = e as { code?: unknown; exitCode?: number } | undefined;
+  if (typeof err?.code === 'string' && err.code.startsWith('commander.')) {
+    process.exitCode = err.exitCode ?? 1;
+    return;
   }
   process.exitCode = 1;
+  if (!(e instanceof HactlError) || e.source === 'internal') return printInternal(e, e instanceof HactlError ? e.code : undefined);
+  if (e.diagnostics.length) printDiagnostics(e.diagnostics);
+  else process.stderr.write(`${formatError(e)}\n`);
 }

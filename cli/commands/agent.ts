@@ -1,6 +1,6 @@
-import { LabProviderError } from '../../src/provider/lab/errors.js';
 import { join } from 'node:path';
 import type { ControlOptions } from '../program.js';
+import { loadOrFail } from '../stack.js';
 
 export async function agentCommand(options: { config?: string; haDir?: string; node?: string; logLevel?: string }): Promise<number> {
   const { runAgent } = await import('../../src/agent/run.js');
@@ -18,13 +18,11 @@ export async function agentCommand(options: { config?: string; haDir?: string; n
 async function socketFor(options: ControlOptions): Promise<string> {
   const { agentSocketPath, loadAgentConfig, resolvePaths } = await import('../../src/agent/index.js');
   if (!options.lab) return agentSocketPath({ socket: options.socket, configPath: options.config, haDir: options.haDir, node: options.node });
-  const { loadStack } = await import('../../src/load/load-stack.js');
-  const loaded = await loadStack(options.lab);
-  if (!loaded.model) throw new LabProviderError(`${options.lab}: not a valid stack (run hactl validate)`);
+  const model = await loadOrFail(options.lab);
   const { openStackLab, memberName } = await import('../../src/provider/lab/up.js');
   const { AGENT_CONFIG_PATH } = await import('../../src/provider/lab/runtimes.js');
-  const lab = openStackLab(loaded.model);
-  const node = options.node ?? loaded.model.nodes[0]!.name;
+  const lab = openStackLab(model);
+  const node = options.node ?? model.nodes[0]!.name;
   const root = lab.nodeRoot(memberName(node));
   const config = await loadAgentConfig(join(root, AGENT_CONFIG_PATH));
   return join(root, resolvePaths(config, node).socket);
@@ -51,7 +49,7 @@ export async function controlCommand(verb: 'standby' | 'online' | 'move' | 'unmo
   return 0;
 }
 
-/** Exit 0 only on the node running the group: the seed 001 "run only on the active node" test for cron jobs. */
+/** Exit 0 only on the node running the group: the "run only on the active node" test for cron jobs. */
 export async function isActiveCommand(group: string, options: ControlOptions & { quiet?: boolean }): Promise<number> {
   const { agentIsActive } = await import('../../src/agent/index.js');
   const result = await agentIsActive(await socketFor(options), group);

@@ -1,6 +1,5 @@
 import type { CheckResult } from '../../src/tool-check/checker.js';
-import { renderValidated } from '../../src/pipeline/render-validated.js';
-import { printDiagnostics, printSummary } from '../output.js';
+import { renderOrPrint } from '../stack.js';
 
 export function printCheckResults(stack: string, results: readonly CheckResult[]): boolean {
   for (const r of results) {
@@ -16,10 +15,8 @@ export async function checkCommand(stacks: string[], options: { format: 'text' |
   let ok = true;
   const report: { file: string; results: CheckResult[] }[] = [];
   for (const stack of stacks) {
-    const rendered = await renderValidated(stack);
-    if (!rendered.result) {
-      printDiagnostics(rendered.diagnostics);
-      printSummary(stack, rendered.diagnostics);
+    const rendered = await renderOrPrint(stack);
+    if (!rendered) {
       ok = false;
       continue;
     }

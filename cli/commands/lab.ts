@@ -1,23 +1,10 @@
-import { LabProviderError } from '../../src/provider/lab/errors.js';
-import { renderValidated } from '../../src/pipeline/render-validated.js';
-import type { ClusterModel } from '../../src/model/model.js';
-import type { RenderResult } from '../../src/render/render-stack.js';
-import { printDiagnostics, printSummary } from '../output.js';
-
-async function renderOrFail(stack: string): Promise<{ model: ClusterModel; result: RenderResult } | undefined> {
-  const rendered = await renderValidated(stack);
-  printDiagnostics(rendered.diagnostics);
-  if (!rendered.result) {
-    printSummary(stack, rendered.diagnostics);
-    return undefined;
-  }
-  return { model: rendered.model, result: rendered.result };
-}
+import { LabError } from '../../src/netns/errors.js';
+import { loadOrFail, renderOrPrint } from '../stack.js';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export async function upCommand(stack: string): Promise<number> {
-  const rendered = await renderOrFail(stack);
+  const rendered = await renderOrPrint(stack);
   if (!rendered) return 1;
   const { labUp } = await import('../../src/provider/lab/up.js');
   const up = await labUp(rendered.model, rendered.result, {
@@ -34,27 +21,17 @@ export async function upCommand(stack: string): Promise<number> {
 }
 
 export async function downCommand(stack: string): Promise<number> {
-  const { loadStack } = await import('../../src/load/load-stack.js');
-  const loaded = await loadStack(stack);
-  if (!loaded.model) {
-    printDiagnostics(loaded.diagnostics);
-    return 1;
-  }
+  const model = await loadOrFail(stack);
   const { labDown } = await import('../../src/provider/lab/up.js');
-  const down = await labDown(loaded.model);
+  const down = await labDown(model);
   process.stdout.write(down.existed ? `lab ${down.lab} removed (${down.killed} processes stopped)\n` : `lab ${down.lab} was not running\n`);
   return 0;
 }
 
 export async function labExecCommand(stack: string, node: string, argv: string[]): Promise<number> {
-  const { loadStack } = await import('../../src/load/load-stack.js');
-  const loaded = await loadStack(stack);
-  if (!loaded.model) {
-    printDiagnostics(loaded.diagnostics);
-    return 1;
-  }
+  const model = await loadOrFail(stack);
   const { openStackLab, memberName } = await import('../../src/provider/lab/up.js');
-  const lab = openStackLab(loaded.model);
+  const lab = openStackLab(model);
   const { spawnSync } = await import('node:child_process');
   const [file = 'nsenter', ...args] = lab.enterArgv(memberName(node));
   const result = spawnSync(file, [...args, ...argv], { stdio: 'inherit' });
@@ -62,7 +39,7 @@ export async function labExecCommand(stack: string, node: string, argv: string[]
 }
 
 export async function chaosCommand(stack: string, action: string, node: string, extra: string[]): Promise<number> {
-  const rendered = await renderOrFail(stack);
+  const rendered = await renderOrPrint(stack);
   if (!rendered) return 1;
   const { openStackLab, memberName } = await import('../../src/provider/lab/up.js');
   const chaos = await import('../../src/provider/lab/chaos.js');
@@ -77,14 +54,14 @@ export async function chaosCommand(stack: string, action: string, node: string, 
     case 'cut-link':
     case 'heal-link': {
       const nic = extra[0];
-      if (!nic) throw new LabProviderError(`${action} needs a NIC: hactl chaos ${action} NODE NIC`);
+      if (!nic) throw new LabError('lab-bad-request', `${action} needs a NIC: hactl chaos ${action} NODE NIC`);
       await lab.setLink(memberName(node), nic, action === 'cut-link' ? 'down' : 'up');
       process.stdout.write(`${node} ${nic} ${action === 'cut-link' ? 'down' : 'up'}\n`);
       return 0;
     }
     case 'kill-service': {
       const port = Number(extra[0]);
-      if (!Number.isInteger(port)) throw new LabProviderError('kill-service needs a port: hactl chaos kill-service NODE PORT');
+      if (!Number.isInteger(port)) throw new LabError('lab-bad-request', 'kill-service needs a port: hactl chaos kill-service NODE PORT');
       process.stdout.write(`killed pid ${await chaos.killService(lab, node, port)} listening on ${port} on ${node}\n`);
       return 0;
     }
@@ -99,12 +76,12 @@ export async function chaosCommand(stack: string, action: string, node: string, 
       process.stdout.write('partition healed\n');
       return 0;
     default:
-      throw new LabProviderError(`unknown chaos action ${action} (kill-node, restart-node, cut-link, heal-link, kill-service, partition, heal)`);
+      throw new LabError('lab-bad-request', `unknown chaos action ${action} (kill-node, restart-node, cut-link, heal-link, kill-service, partition, heal)`);
   }
 }
 
 export async function testFailoverCommand(stack: string, options: { fault: 'kill' | 'link' | 'service'; service?: string; timeout: string }): Promise<number> {
-  const rendered = await renderOrFail(stack);
+  const rendered = await renderOrPrint(stack);
   if (!rendered) return 1;
   const { openStackLab } = await import('../../src/provider/lab/up.js');
   const { testFailover } = await import('../../src/provider/lab/failover-test.js');
@@ -147,7 +124,7 @@ export async function labLsCommand(options: { json?: boolean }): Promise<number>
 
 export async function labRmCommand(names: string[], options: { all?: boolean }): Promise<number> {
   const { destroyLab, labNames } = await import('../../src/netns/index.js');
-  if (options.all === (names.length > 0)) throw new LabProviderError('give lab names or --all, not both (hactl lab ls lists them)');
+  if (options.all === (names.length > 0)) throw new LabError('lab-bad-request', 'give lab names or --all, not both (hactl lab ls lists them)');
   for (const name of options.all ? labNames() : names) {
     const report = await destroyLab(name);
     process.stdout.write(report.existed || report.killed.length > 0

@@ -1,7 +1,4 @@
-import type { ClusterModel } from '../../src/model/model.js';
-import type { RenderResult } from '../../src/render/render-stack.js';
-import { renderValidated } from '../../src/pipeline/render-validated.js';
-import { printDiagnostics, printSummary } from '../output.js';
+import { renderOrPrint } from '../stack.js';
 
 export interface PushOptions {
   json?: boolean;
@@ -11,18 +8,14 @@ export interface PushOptions {
 }
 
 async function prepare(stack: string, options: PushOptions) {
-  const rendered = await renderValidated(stack);
-  printDiagnostics(rendered.diagnostics);
-  if (!rendered.result) {
-    printSummary(stack, rendered.diagnostics);
-    return undefined;
-  }
+  const rendered = await renderOrPrint(stack);
+  if (!rendered) return undefined;
   const { openTransports } = await import('../../src/transport/index.js');
   const transports = await openTransports(rendered.model, {
     acceptNewHostKeys: options.acceptNewHostKeys ?? false,
     ...(options.local ? { local: options.local } : {}),
   });
-  return { model: rendered.model as ClusterModel, result: rendered.result as RenderResult, transports };
+  return { ...rendered, transports };
 }
 
 export async function planCommand(stack: string, options: PushOptions & { expectNoChanges?: boolean }): Promise<number> {

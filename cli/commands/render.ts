@@ -1,16 +1,11 @@
-import { renderValidated } from '../../src/pipeline/render-validated.js';
 import { modelDump } from '../../src/render/model-dump.js';
 import { writeTree } from '../../src/render/write-tree.js';
-import { printDiagnostics, printSummary } from '../output.js';
+import { renderOrPrint } from '../stack.js';
 import { printCheckResults } from './check.js';
 
 export async function renderCommand(stack: string, options: { out: string; check?: boolean }): Promise<number> {
-  const rendered = await renderValidated(stack);
-  printDiagnostics(rendered.diagnostics);
-  if (!rendered.result) {
-    printSummary(stack, rendered.diagnostics);
-    return 1;
-  }
+  const rendered = await renderOrPrint(stack);
+  if (!rendered) return 1;
   const { result, model } = rendered;
   await writeTree(result, options.out, { 'model.json': modelDump(model) }, { keep: [stack] });
   const nodes = new Set(result.files.map((f) => f.node)).size;

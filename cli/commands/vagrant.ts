@@ -1,7 +1,6 @@
-import { loadStack } from '../../src/load/load-stack.js';
-import { renderValidated } from '../../src/pipeline/render-validated.js';
 import { formatEvent } from '../../src/apply/format-event.js';
-import { printDiagnostics, printSummary } from '../output.js';
+import { printDiagnostics } from '../output.js';
+import { loadOrFail, renderOrPrint } from '../stack.js';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -11,18 +10,14 @@ export interface VagrantCliOptions {
 }
 
 export async function vagrantUpCommand(stack: string, options: VagrantCliOptions): Promise<number> {
-  const rendered = await renderValidated(stack);
-  printDiagnostics(rendered.diagnostics);
-  if (!rendered.result) {
-    printSummary(stack, rendered.diagnostics);
-    return 1;
-  }
-  const { vagrantUp, formatIssue } = await import('../../src/provider/vagrant/index.js');
+  const rendered = await renderOrPrint(stack);
+  if (!rendered) return 1;
+  const { vagrantUp } = await import('../../src/provider/vagrant/index.js');
   const up = await vagrantUp(rendered.model, rendered.result, {
     settings: { ...(options.vagrantProvider ? { provider: options.vagrantProvider } : {}), ...(options.box ? { box: options.box } : {}) },
     onEvent: (e) => {
       if (e.type === 'phase-done') process.stderr.write(`${e.phase}: done (${seconds(e.ms)})\n`);
-      else if (e.type === 'warning') process.stderr.write(`warning: ${formatIssue(e.issue)}\n`);
+      else if (e.type === 'warning') printDiagnostics([e.issue]);
       else if (e.type === 'apply') process.stderr.write(`${formatEvent(e.event)}\n`);
       else if (e.type === 'machine-message') process.stderr.write(`[${e.node}] ${e.message}\n`);
       else if (e.type === 'vagrant-error') process.stderr.write(`vagrant error${e.node ? ` on ${e.node}` : ''}: ${e.message}\n`);
@@ -33,25 +28,17 @@ export async function vagrantUpCommand(stack: string, options: VagrantCliOptions
 }
 
 export async function vagrantDownCommand(stack: string): Promise<number> {
-  const loaded = await loadStack(stack);
-  if (!loaded.model) {
-    printDiagnostics(loaded.diagnostics);
-    return 1;
-  }
+  const model = await loadOrFail(stack);
   const { vagrantDown } = await import('../../src/provider/vagrant/index.js');
-  const down = await vagrantDown(loaded.model);
-  process.stdout.write(down.existed ? `machines of ${loaded.model.cluster} destroyed in ${seconds(down.ms)}\n` : `no Vagrant machines for ${loaded.model.cluster}\n`);
+  const down = await vagrantDown(model);
+  process.stdout.write(down.existed ? `machines of ${model.cluster} destroyed in ${seconds(down.ms)}\n` : `no Vagrant machines for ${model.cluster}\n`);
   return 0;
 }
 
 export async function vagrantStatusCommand(stack: string, options: { json?: boolean }): Promise<number> {
-  const loaded = await loadStack(stack);
-  if (!loaded.model) {
-    printDiagnostics(loaded.diagnostics);
-    return 1;
-  }
+  const model = await loadOrFail(stack);
   const { vagrantStatus } = await import('../../src/provider/vagrant/index.js');
-  const status = await vagrantStatus(loaded.model);
+  const status = await vagrantStatus(model);
   if (options.json) process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
   else {
     for (const s of status) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { hostname } from 'node:os';
+import { HactlError, isCode } from '../diagnostics/index.js';
 import type { AgentConfig } from './config.js';
 import { loadAgentConfig } from './config-parse.js';
 import { resolvePaths } from './config-util.js';
@@ -9,12 +10,9 @@ import { DEFAULT_CONFIG_PATH, DEFAULT_HA_DIR } from './defaults.js';
 import type { AgentStatus } from './status.js';
 
 /** code: agent-not-running | timeout | protocol | or the agent's own error code (unknown-group, ...). */
-export class AgentClientError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+export class AgentClientError extends HactlError {
+  constructor(code: string, message: string) {
+    super(isCode(code) ? code : 'protocol', message);
     this.name = 'AgentClientError';
   }
 }

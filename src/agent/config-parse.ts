@@ -15,18 +15,18 @@ import type {
   OnFail,
   Score,
 } from './config.js';
+import { HactlError } from '../diagnostics/index.js';
 import { NAME, NAME_HINT, Reader, splitAddress, type ConfigIssue } from './config-reader.js';
 
 export type { ConfigIssue } from './config-reader.js';
 
 /** A config document that cannot run; `issues` lists every problem with its JSON path. */
-export class AgentConfigError extends Error {
-  readonly code = 'agent-config';
+export class AgentConfigError extends HactlError {
   constructor(
-    readonly source: string,
+    readonly file: string,
     readonly issues: ConfigIssue[],
   ) {
-    super(`${source}: invalid agent config:\n` + issues.map((i) => `  ${i.path}: ${i.message}`).join('\n'));
+    super('agent-config', `${file}: invalid agent config:\n` + issues.map((i) => `  ${i.path}: ${i.message}`).join('\n'));
     this.name = 'AgentConfigError';
   }
 }

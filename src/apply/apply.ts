@@ -20,7 +20,7 @@ export interface ApplyOptions {
   onEvent?: ApplyEventHandler;
   /** default: the platform's service command; a Map gives a node its own (e.g. the lab's restart hook) */
   services?: ServiceController | ReadonlyMap<string, ServiceController>;
-  /** default: today's date, as the seeds' `cp -p file file.YYYYMMDD` */
+  /** default: today's date, the `cp -p file file.YYYYMMDD` name admins of hand-kept clusters already look for */
   backupSuffix?: BackupSuffix;
 }
 

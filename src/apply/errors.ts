@@ -1,14 +1,6 @@
-export type ApplyErrorCode =
-  | 'apply-no-transport'
-  | 'apply-check-failed'
-  | 'apply-write-failed'
-  | 'apply-rollback-failed'
-  | 'apply-service-failed'
-  | 'apply-install-failed'
-  | 'apply-path-conflict'
-  | 'apply-user-clash'
-  | 'apply-user-failed'
-  | 'apply-skipped';
+import { HactlError, type Code } from '../diagnostics/index.js';
+
+export type ApplyErrorCode = Extract<Code, `apply-${string}`>;
 
 /** What went wrong on one node: which file and which tool when a check refused it. Never file content. */
 export interface ApplyFailure {
@@ -18,16 +10,15 @@ export interface ApplyFailure {
   tool?: string;
 }
 
-export class ApplyError extends Error {
-  readonly code: ApplyErrorCode;
+export class ApplyError extends HactlError {
+  declare readonly code: ApplyErrorCode;
   readonly node: string;
   readonly path?: string;
   readonly tool?: string;
 
   constructor(code: ApplyErrorCode, node: string, message: string, extra: { path?: string; tool?: string; cause?: unknown } = {}) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    super(code, message, { cause: extra.cause });
     this.name = 'ApplyError';
-    this.code = code;
     this.node = node;
     if (extra.path) this.path = extra.path;
     if (extra.tool) this.tool = extra.tool;

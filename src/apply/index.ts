@@ -13,7 +13,5 @@ export { platformServices, type ServiceController, type ServiceRequest } from '.
 export { ApplyError, type ApplyErrorCode, type ApplyFailure } from './errors.js';
 export { primaryNodes } from './order.js';
 export { ensureUsers, planUser, type UserPlan, type EnsureUsersOptions } from './users.js';
-export {
-  installPackages, packagesFor, installedQuery, parseInstalled, installCommand,
-  type PackageReport, type InstallPackagesOptions,
-} from './packages.js';
+export { installPackages, type PackageReport, type InstallPackagesOptions } from './packages.js';
+export { packagesFor, installedQuery, parseInstalled, installCommand } from '../platform/packages.js';

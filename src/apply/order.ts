@@ -1,5 +1,6 @@
 import type { ClusterModel } from '../model/model.js';
-import type { CheckerId, RenderedFile } from '../render/artifact.js';
+import type { RenderedFile } from '../render/artifact.js';
+import { checkerFor } from '../tool-check/registry.js';
 
 /**
  * Nodes where a restart moves traffic: keepalived MASTERs (a BACKUP restarting first never takes a VIP away) and
@@ -18,11 +19,8 @@ export function nodeOrder(model: ClusterModel, nodes: readonly string[]): { seco
   return { secondaries: nodes.filter((n) => !primaries.has(n)), primaries: nodes.filter((n) => primaries.has(n)) };
 }
 
-// Main configs are checked by their tool against what is already in place (keepalived -e fails on a missing
-// include, haresources needs ha.cf), so scripts and plain files go in before the configs that name them.
-const CHECKED_LAST: readonly CheckerId[] = ['keepalived', 'corosync', 'heartbeat', 'drbd', 'cib', 'crmsh', 'iptables', 'apache', 'agent'];
-
+/** Scripts and plain files first: a main config's tool may check it against them (see Checker.writeLast). */
 export function writeOrder<T extends { file: Pick<RenderedFile, 'path' | 'checker'> }>(items: readonly T[]): T[] {
-  const rank = (c: CheckerId | undefined): number => (c && CHECKED_LAST.includes(c) ? 1 : 0);
+  const rank = (c: string | undefined): number => (checkerFor(c)?.writeLast ? 1 : 0);
   return [...items].sort((a, b) => rank(a.file.checker) - rank(b.file.checker) || a.file.path.localeCompare(b.file.path));
 }

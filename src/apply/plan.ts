@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClusterModel } from '../model/model.js';
-import type { CheckerId, RenderedFile, ServiceAction } from '../render/artifact.js';
+import type { RenderedFile, ServiceAction } from '../render/artifact.js';
 import { limiter } from '../transport/limit.js';
 import { conflictReason } from '../transport/errors.js';
 import { normalizeMode } from '../transport/shell.js';
@@ -28,7 +28,7 @@ export interface PlannedFile {
   /** unified diff, a one-line note for secrets and attribute-only changes, '' when unchanged */
   diff: string;
   service?: { name: string; action: ServiceAction };
-  checker?: CheckerId;
+  checker?: RenderedFile['checker'];
   conflict?: { kind: PathConflictKind; reason: string };
 }
 

@@ -5,7 +5,7 @@ import type { ApplyEventHandler } from './events.js';
 import { writeOrder } from './order.js';
 import { conflicts, planTarget, type NodePlan, type PlannedFile } from './plan.js';
 import { redactSecretWords } from './redact.js';
-import { checkOnNode, hasNodeCheck } from './remote-checks.js';
+import { checkOnNode, hasNodeCheck } from './check-on-node.js';
 import type { ApplyTarget } from './targets.js';
 import { createUsers, refuseUserClashes, type UserPlan } from './users.js';
 

@@ -1,6 +1,8 @@
 /**
- * Every diagnostic hactl emits has a stable code from this registry; tests assert codes, not wording.
- * The text is the default hint shown when a check has nothing more specific to say.
+ * Every diagnostic and every error hactl raises has a stable code from this registry; tests assert codes, not wording.
+ * The text is the default hint shown when a check or an error has nothing more specific to say. Families: loading,
+ * semantic checks (one block per family of `src/lint/checks/`), render, then the runtime errors of each layer
+ * (apply, transport, netns lab, lab provider, Vagrant, agent).
  */
 export const codes = {
   // loading
@@ -74,7 +76,7 @@ export const codes = {
   // quorum / fencing
   'two-node-quorum': 'set no-quorum-policy=ignore (pacemaker) or corosync twoNode: true on a two-node cluster',
   'stonith-shared-data': 'clusters with shared data need STONITH to ensure data integrity',
-  'stonith-no-devices': 'set properties: { stonith-enabled: false } (seed 001) until the stack can define STONITH devices',
+  'stonith-no-devices': 'set properties: { stonith-enabled: false } (as stacks/001-web-pacemaker-heartbeat.yaml does) until the stack can define STONITH devices',
   'fence-without-stonith': 'enable STONITH (pacemaker) or configure agent.fencing, or use another onFail',
   // runtime capability
   'runtime-unsupported': 'choose a runtime that supports this feature, or drop the feature',
@@ -93,7 +95,80 @@ export const codes = {
   'render-failed': 'this is a bug in a renderer; run with --debug and report it',
   'output-exists': 'render into a missing or empty directory, or into one hactl rendered before (remove anything else yourself)',
   'output-contains-stack': 'render into a directory that does not hold the stack, e.g. -o out',
+  // vagrant (lint checks of stacks with a vagrant: section, and `hactl up --provider vagrant`)
+  'vagrant-nic-name': "name the stack's NICs eth1, eth2, … without gaps: Vagrant attaches them in that order and keeps eth0 for itself",
+  'vagrant-invalid-address': 'use a private IPv4 address (10/8, 172.16/12, 192.168/16), prefix /8 to /30, neither the network nor the broadcast address',
+  'vagrant-address-clash': "give every NIC its own address, each node one NIC per subnet, none on the host's first address or the management network",
+  'vagrant-network-in-use': 'choose a subnet the host does not route anywhere yet',
+  'vagrant-port-clash': 'forward each host port once, and each guest port and id once per machine',
+  'vagrant-ssh-forward-ignored': 'reach the machine with `vagrant ssh NODE`: vagrant-libvirt connects to its own address',
+  'vagrant-host-only-range': 'use a subnet inside 192.168.56.0/21, or list it in /etc/vbox/networks.conf',
+  // internal
   'internal': 'this is a bug in hactl; run with --debug and report it',
+  // apply (plan/apply over a transport)
+  'apply-no-transport': "add the node's ssh: endpoint to the stack, or bring its lab up",
+  'apply-check-failed': "fix the stack so the node's own tool accepts the file (`hactl check` shows the same complaint locally)",
+  'apply-write-failed': 'check the free space and permissions on the node, then run apply again',
+  'apply-rollback-failed': 'restore the file from its dated backup next to it on the node, then run apply again',
+  'apply-service-failed': "look at the service's log on the node (journalctl -u SERVICE, /var/log/messages), fix it and run apply again",
+  'apply-install-failed': "install the packages by hand once (the node's repositories may be unreachable), then run apply again",
+  'apply-path-conflict': 'move the link or non-file out of the way on the node, then run apply again',
+  'apply-user-clash': 'give the user the uid the node already has for it, or change the account on the node',
+  'apply-user-failed': 'create the user by hand once (useradd -u UID), then run apply again',
+  'apply-skipped': 'fix the failure reported for the other node first; nothing was written here',
+  // transport (SSH and local)
+  'ssh-no-endpoint': 'add nodes.NODE.ssh.host to the stack',
+  'ssh-host-unknown': 'check the fingerprint, then pass --accept-new-host-keys once to record it in known_hosts',
+  'ssh-host-key-changed': 'find out why the key changed; if it is expected, remove the old key from known_hosts (ssh-keygen -R HOST)',
+  'ssh-host-key-revoked': 'the key is marked @revoked in known_hosts: the machine must get a new host key',
+  'ssh-connect-failed': 'check the address, the port and that sshd runs on the node',
+  'ssh-auth-failed': 'set ssh.identityFile or start an ssh-agent with a key the node accepts',
+  'ssh-connection-lost': 'run the command again once the node answers; nothing half-written stays behind',
+  'transport-command-failed': 'the message quotes the command and its output on the node',
+  'transport-write-failed': 'check the free space, the owner and the permissions on the node',
+  'transport-read-failed': 'check that the file is readable by the SSH user (or through sudo)',
+  'transport-unsafe-path': 'replace the link (or whatever is in the way) with a regular file or a real directory',
+  // the network-namespace lab (src/netns)
+  'lab-spec-invalid': 'fix the lab spec: names, networks and addresses as the message says',
+  'lab-not-found': 'bring the lab up first (hactl up STACK); hactl lab ls lists the labs on this machine',
+  'lab-unknown-member': 'use a node or client name (and NIC) the lab has',
+  'lab-not-isolated': 'give the node its own filesystem (isolateFs, the default for nodes)',
+  'lab-command-failed': 'the message quotes the command and its output inside the lab',
+  'lab-timeout': 'the command hung inside the lab: look at the lab logs under /run/hactl/lab/LAB/logs',
+  'lab-not-ready': "the lab's network did not come up: check iproute2 and nft, and that no other lab uses the subnet",
+  'lab-sshd-failed': 'install openssh-server; the sshd log in the message says why it stopped',
+  'lab-cleanup-incomplete': 'run hactl lab rm LAB again; the message lists what is left',
+  // the lab provider (hactl up/down/chaos/test failover on the lab)
+  'lab-bad-request': 'see hactl help for the command: it names the arguments it needs',
+  'lab-runtime-unsupported': 'choose a runtime the lab runs (agent, keepalived, heartbeat, pacemaker)',
+  'lab-no-vip': 'give the stack a VIP (or name an existing service), and bring the cluster up first',
+  'lab-not-healthy': 'look at the lab logs under /run/hactl/lab/LAB/logs and hactl status --lab STACK',
+  'lab-place-failed': 'the message names the file and the node; check the lab node with hactl lab exec',
+  'lab-chaos-failed': 'check with hactl status --lab STACK what runs where, then try again',
+  'lab-packages-refused': "install the packages on this host (scripts/setup): lab nodes use the host's programs",
+  // Vagrant (hactl up/down/status --provider vagrant)
+  'vagrant-invalid-stack': 'fix the problems listed: Vagrant would only find them half-way through up, or never',
+  'vagrant-missing': 'apt-get install vagrant vagrant-libvirt',
+  'vagrant-provider-missing': 'install the Vagrant provider (vagrant-libvirt, or VirtualBox)',
+  'vagrant-daemon-missing': 'start libvirtd (systemctl start libvirtd; without systemd: virtlogd -d && libvirtd -d)',
+  'vagrant-box-missing': 'build the box with scripts/build-box, or vagrant box add it',
+  'vagrant-runtime-unsupported': 'use keepalived, heartbeat or pacemaker on Vagrant; run the agent on the lab (hactl up)',
+  'vagrant-command-failed': "the message quotes Vagrant's own error",
+  'vagrant-not-created': 'bring the machines up first: hactl up --provider vagrant STACK',
+  'vagrant-provision-failed': 'the message names the machine and the step; hactl up --provider vagrant again resumes',
+  // the bundled agent and its control socket
+  'agent-config': 'fix the agent config as listed (render it with hactl render, or check it with hactl check)',
+  'agent-compat': 'fix ha.cf, haresources or authkeys as listed',
+  'agent-not-running': 'start the agent (hactl agent), or pass --socket, --config or --lab STACK',
+  'timeout': 'the agent did not answer in time: is it overloaded or stopped (kill -STOP)?',
+  'protocol': 'the agent answered something this hactl does not understand: run the same hactl version on every node',
+  'bad-request': 'this hactl sent a request the agent refuses: run the same hactl version on every node',
+  'unknown-node': 'use a node name from hactl status',
+  'unknown-group': 'use a group name from hactl status',
+  'unknown-resource': 'use a group or resource name from hactl status',
 } as const;
 
 export type Code = keyof typeof codes;
+
+/** Whether a code from elsewhere (an agent's answer, a file) is one of hactl's. */
+export const isCode = (code: string): code is Code => Object.hasOwn(codes, code);

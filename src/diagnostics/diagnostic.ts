@@ -29,20 +29,3 @@ export function warning(code: Code, path: string | undefined, message: string, h
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
-
-/**
- * A failure the user can fix (bad stack, missing secret) carries diagnostics and is printed without a stack trace;
- * anything else escaping the library is an internal error.
- */
-export class HactlError extends Error {
-  readonly diagnostics: Diagnostic[];
-  readonly code: Code;
-
-  constructor(diagnostics: Diagnostic | Diagnostic[]) {
-    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
-    super(list.map((d) => d.message).join('; '));
-    this.name = 'HactlError';
-    this.diagnostics = list;
-    this.code = list[0]?.code ?? 'internal';
-  }
-}

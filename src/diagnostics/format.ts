@@ -1,9 +1,12 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { HactlError } from './errors.js';
 
 /** Longest value (in characters) a message quotes whole; a stack may hold megabytes in one scalar. */
 export const QUOTE_LIMIT = 80;
 /** Longest message, path or hint a diagnostic line prints, for anything that reached a message unquoted. */
 const FIELD_LIMIT = 400;
+/** Longest message of an error that is not about a stack field: it may quote a tool's output over several lines. */
+const MESSAGE_LIMIT = 8000;
 
 // C0 and C1 controls, DEL, line/paragraph separators and the bidirectional overrides ("Trojan Source"): a terminal
 // acts on them or a reader is misled by them, so they never reach a terminal as themselves.
@@ -70,6 +73,15 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   const severity = d.severity === 'warning' ? 'warning: ' : '';
   const hint = d.hint ? ` (hint: ${d.hint})` : '';
   return `${where}${severity}${path}${d.message}${hint} [${d.code}]`;
+}
+
+/**
+ * An error that is not about a stack field: `hactl: message [code]` and its hint on the next line. The message may
+ * quote a tool's output over several lines: each line is escaped, the whole bounded.
+ */
+export function formatError(e: Pick<HactlError, 'message' | 'code' | 'hint'>): string {
+  const message = shorten(e.message, MESSAGE_LIMIT).split('\n').map(visible).join('\n');
+  return `hactl: ${message} [${e.code}]${e.hint ? `\nhint: ${visible(shorten(e.hint, FIELD_LIMIT))}` : ''}`;
 }
 
 export function summarize(diagnostics: readonly Diagnostic[]): string {

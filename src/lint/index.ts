@@ -15,6 +15,7 @@ import { checkRuntimeSections } from './checks/runtime-sections.js';
 import { checkApacheIndex, checkApacheStatusUrl, checkExecCommands, checkMonitorTargets, checkTomcatJavaHome } from './checks/services.js';
 import { checkUcastPeers } from './checks/ucast-peers.js';
 import { checkPinnedUids } from './checks/users.js';
+import { checkVagrant } from './checks/vagrant/index.js';
 import {
   checkVrrpAdvertInt,
   checkVrrpAuth,
@@ -71,6 +72,7 @@ export const checks: readonly Check[] = [
   checkFirewallLockout,
   checkSensitiveFiles,
   checkFileModes,
+  checkVagrant,
 ];
 
 export function lintModel(model: ClusterModel, context: Partial<LintContext> = {}): Diagnostic[] {

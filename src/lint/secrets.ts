@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { HactlError, error, warning, type Diagnostic } from '../diagnostics/index.js';
+import { error, stackDiagnostics, warning, type Diagnostic } from '../diagnostics/index.js';
 import { secretSource, type SecretRef } from '../secrets/source.js';
 import type { LintContext } from './check.js';
 
@@ -42,7 +42,8 @@ export function formatProblems(write: () => unknown): Diagnostic[] {
     write();
     return [];
   } catch (e) {
-    if (e instanceof HactlError) return e.diagnostics;
+    const found = stackDiagnostics(e);
+    if (found) return found;
     throw e;
   }
 }

@@ -50,7 +50,7 @@ const Link = Type.Object(
     ttl: Type.Optional(Type.Integer({ minimum: 1, maximum: 255 })),
     peers: Type.Optional(Type.Record(Name, Ipv4, { additionalProperties: false, description: 'ucast target per node; defaults to the other node’s address on this NIC' })),
     ucastTargets: Type.Optional(
-      OneOf(['peers', 'all'], { description: 'peers: each node lists the others (seed 000); all: every node lists every address, heartbeat skips its own (seed 001)' }),
+      OneOf(['peers', 'all'], { description: 'peers: each node lists the others (stacks/000-memcached-heartbeat.yaml); all: every node lists every address, heartbeat skips its own (stacks/001-web-pacemaker-heartbeat.yaml)' }),
     ),
   },
   { additionalProperties: false },

@@ -35,3 +35,21 @@ export function broadcastAddress(cidr: Cidr): string {
 export function netmask(prefix: number): string {
   return ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString();
 }
+
+/** A subnet as `10.0.1.0/24` from any address inside it. */
+export function subnetOf(cidr: Cidr): string {
+  return `${networkAddress(cidr)}/${cidr.prefix}`;
+}
+
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  const pa = ipaddr.IPv4.parse(networkAddress(a));
+  const pb = ipaddr.IPv4.parse(networkAddress(b));
+  return pa.match(pb, b.prefix) || pb.match(pa, a.prefix);
+}
+
+// RFC 1918 and RFC 6598: a private network on any other range would take the host's route to real addresses away.
+const PRIVATE_RANGES = new Set(['private', 'carrierGradeNat']);
+
+export function isPrivateRange(address: string): boolean {
+  return PRIVATE_RANGES.has(ipaddr.IPv4.parse(address).range());
+}

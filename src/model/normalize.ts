@@ -1,6 +1,7 @@
 import type { ClusterInput } from './cluster.js';
 import { toMs } from './duration.js';
 import { parseCidr } from './network.js';
+import { primitiveKinds } from './resources.js';
 import { platformProfile } from '../platform/profiles.js';
 import type {
   ClusterModel,
@@ -216,7 +217,7 @@ function op(name: OpModel['name'], input: OpInput | undefined): OpModel | undefi
 }
 
 function normalizePrimitive(entry: PrimitiveInput, path: string, platform: ClusterModel['platform']): PrimitiveModel {
-  const kind = (['vip', 'service', 'lsb', 'systemd', 'ocf', 'apache', 'tomcat', 'exec', 'drbd', 'filesystem'] as const).find((k) => k in entry)!;
+  const kind = primitiveKinds.find((k) => k in entry)!;
   const value = entry[kind] as unknown;
   const raw = entry as Record<string, unknown>;
   const monitorInput = raw.monitor as (OpInput & Omit<MonitorModel, 'name' | 'intervalMs' | 'timeoutMs' | 'onFail' | 'check'> & { kind?: MonitorModel['check'] }) | undefined;

@@ -82,7 +82,7 @@ export const ExecResource = primitive(
       stop: Type.Optional(Text({ minLength: 1, description: 'A shell command on one line' })),
       status: Type.Optional(Text({ minLength: 1, description: 'A shell command on one line; exit 0 when running' })),
       initScript: Type.Optional(
-        Type.Boolean({ description: 'Wrap the commands in a rendered LSB init script /etc/init.d/NAME (seed 004 periodic job)' }),
+        Type.Boolean({ description: 'Wrap the commands in a rendered LSB init script /etc/init.d/NAME (the periodic job of stacks/004-job-corosync-pacemaker.yaml)' }),
       ),
       ports: Type.Optional(Type.Array(Port)),
     },
@@ -134,7 +134,7 @@ export const Primitive = KeyedUnion(
     FilesystemResource,
   ],
   [...primitiveKinds],
-  'A resource: exactly one of vip, service, lsb, systemd, ocf, apache, tomcat, exec, drbd, filesystem',
+  `A resource: exactly one of ${primitiveKinds.join(', ')}`,
 );
 
 export const Group = Type.Object(

@@ -1,21 +1,16 @@
-export type LabErrorCode =
-  | 'lab-spec-invalid'
-  | 'lab-not-found'
-  | 'lab-unknown-member'
-  | 'lab-not-isolated'
-  | 'lab-command-failed'
-  | 'lab-timeout'
-  | 'lab-not-ready'
-  | 'lab-sshd-failed'
-  | 'lab-cleanup-incomplete';
+import { HactlError, type Code } from '../diagnostics/index.js';
 
-/** Lab failures carry a stable code so callers (provider, tests) branch on it rather than on wording. */
-export class LabError extends Error {
-  readonly code: LabErrorCode;
+export type LabErrorCode = Extract<Code, `lab-${string}`>;
+
+/**
+ * Lab failures, of the library (no such member, a command that failed inside the lab) and of the operations on it
+ * (`hactl up`, `chaos`, `test failover`: no VIP, not healthy); a stable code so callers branch on it, not on wording.
+ */
+export class LabError extends HactlError {
+  declare readonly code: LabErrorCode;
 
   constructor(code: LabErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, { cause: options?.cause });
     this.name = 'LabError';
-    this.code = code;
   }
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { LabError } from './errors.js';
+import { relayArgv } from './relay.js';
 import { labPath } from './run.js';
 
 export interface TcpForward {
@@ -9,13 +10,6 @@ export interface TcpForward {
   close(): Promise<void>;
 }
 
-// Runs inside the member's network namespace: one relay per accepted connection, so the connection is a real
-// TCP flow from that member across the lab network (cut by setLink and partition like any other traffic).
-const RELAY = `const s = require('net').connect(Number(process.argv[2]), process.argv[1]);
-process.stdin.pipe(s); s.pipe(process.stdout);
-s.on('error', () => process.exit(1)); s.on('close', () => process.exit(0));
-process.stdin.on('end', () => s.end());`;
-
 /**
  * The host has no route into the lab, by design. Tests that run a client in-process (ssh2) connect to a
  * loopback port instead, and each connection is relayed from `enterNet` (a member's network namespace).
@@ -23,8 +17,9 @@ process.stdin.on('end', () => s.end());`;
 export async function forwardTcp(enterNet: readonly string[], target: { host: string; port: number }): Promise<TcpForward> {
   const relays = new Set<ReturnType<typeof spawn>>();
   const server = createServer((socket: Socket) => {
-    const [file = 'nsenter', ...args] = enterNet;
-    const relay = spawn(file, [...args, process.execPath, '-e', RELAY, target.host, String(target.port)], {
+    // one relay per accepted connection, inside the member's network namespace
+    const [file = 'nsenter', ...args] = relayArgv(enterNet, target.host, String(target.port));
+    const relay = spawn(file, args, {
       stdio: ['pipe', 'pipe', 'ignore'],
       env: { ...process.env, PATH: labPath() },
     });

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { HactlError, type Diagnostic } from '../diagnostics/index.js';
+import { stackDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { ClusterModel } from '../model/model.js';
 import { renderStack, type RenderResult } from '../render/render-stack.js';
 import { validateStacks } from './validate.js';
@@ -16,10 +16,9 @@ export async function renderValidated(stack: string, env: NodeJS.ProcessEnv = pr
     const result = renderStack(validated.model, { env, baseDir: dirname(stack), allowGenerate: true });
     return { result, model: validated.model, diagnostics: validated.diagnostics };
   } catch (e) {
-    if (e instanceof HactlError) {
-      const located = e.diagnostics.map((d) => ({ ...d, location: d.location ?? validated.sources.locate(d.path) }));
-      return { diagnostics: [...validated.diagnostics, ...located] };
-    }
-    throw e;
+    const found = stackDiagnostics(e);
+    if (!found) throw e;
+    const located = found.map((d) => ({ ...d, location: d.location ?? validated.sources.locate(d.path) }));
+    return { diagnostics: [...validated.diagnostics, ...located] };
   }
 }

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { HactlError, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { hasErrors, stackDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { lintModel } from '../lint/index.js';
 import { loadStack, type LoadedStack } from '../load/load-stack.js';
 import type { ClusterModel } from '../model/model.js';
@@ -43,7 +43,8 @@ function dryRender(model: ClusterModel): Diagnostic[] {
     renderStack(model, { secrets: placeholderKeys });
     return [];
   } catch (e) {
-    if (e instanceof HactlError) return e.diagnostics;
+    const found = stackDiagnostics(e);
+    if (found) return found;
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 import type { PlatformName } from '../model/model.js';
 
-/** Paths and commands that differ between distributions; centos6 is exactly what the seeds use. */
+/** Paths and commands that differ between distributions; centos6 keeps CentOS 6's, on which heartbeat v1 and Pacemaker 1.0 clusters still run. */
 export interface PlatformProfile {
   name: PlatformName;
   packageInstall: string;

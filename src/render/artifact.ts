@@ -1,6 +1,7 @@
 import type { ClusterModel } from '../model/model.js';
 import type { PlatformProfile } from '../platform/profiles.js';
 import type { SecretSource } from '../secrets/source.js';
+import type { CheckerId } from '../tool-check/registry.js';
 import type { TemplateEngine } from './engine.js';
 
 /** Files that belong to the whole cluster (applied once, e.g. the crm script) live under this pseudo node. */
@@ -20,26 +21,13 @@ export interface RenderedFile {
   service?: { name: string; action: ServiceAction };
   /** holds a secret: never shown in plans, diffs or logs */
   secret?: boolean;
-  /** which real tool checks it (`hactl check`) */
-  checker?: CheckerId;
+  /** which real tool checks it (`hactl check`, and apply on the node); 'none' for files no tool reads as config */
+  checker?: CheckerId | 'none';
   /** the stack field that chose this file's path (`files[2].path`), where a clash with another file is reported */
   origin?: string;
 }
 
-export type CheckerId =
-  | 'heartbeat'
-  | 'crmsh'
-  | 'cib'
-  | 'keepalived'
-  | 'drbd'
-  | 'corosync'
-  | 'iptables'
-  | 'shell'
-  | 'hosts'
-  | 'vagrant'
-  | 'agent'
-  | 'apache'
-  | 'none';
+export type { CheckerId };
 
 export interface RenderContext {
   model: ClusterModel;

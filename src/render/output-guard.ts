@@ -14,7 +14,7 @@ export interface RenderMarker {
 /** What sits at the output path: nothing, an empty directory, or a tree hactl rendered (its top-level entries). */
 export type OutputState = { kind: 'missing'; dir: string } | { kind: 'directory'; dir: string; entries: string[] };
 
-const refuse = (message: string, code: 'output-exists' | 'output-contains-stack' = 'output-exists') => new HactlError(error(code, undefined, message));
+const refuse = (message: string, code: 'output-exists' | 'output-contains-stack' = 'output-exists') => HactlError.from(error(code, undefined, message));
 
 /**
  * Decides whether a render may write to `outDir`. A missing path or an empty directory is fine; a directory is

@@ -53,7 +53,7 @@ export function renderStack(model: ClusterModel, options: RenderOptions = {}): R
     for (const file of renderer.render(context)) files.push({ ...file, path: placed(file, renderer.id), renderer: renderer.id });
   }
   const clashes = pathClashes(files);
-  if (clashes.length) throw new HactlError(clashes);
+  if (clashes.length) throw HactlError.from(clashes);
   files.sort((a, b) => (a.node === b.node ? a.path.localeCompare(b.path) : a.node.localeCompare(b.node)));
   return { files, manifest: files.map(toManifestEntry) };
 }
@@ -66,7 +66,7 @@ export function renderStack(model: ClusterModel, options: RenderOptions = {}): R
 function placed(file: RenderedFile, renderer: string): string {
   const path = posix.normalize(file.path);
   if (/(^|\/)\.\.(\/|$)/.test(file.path) || !FILE_PATH.test(path)) {
-    throw new HactlError(error('render-failed', file.origin, `${renderer} produced the file path ${quote(file.path)}, which is not a canonical absolute file path`));
+    throw HactlError.from(error('render-failed', file.origin, `${renderer} produced the file path ${quote(file.path)}, which is not a canonical absolute file path`));
   }
   return path;
 }

@@ -51,7 +51,7 @@ async function stage(prefix: string, files: readonly TreeFile[]): Promise<string
       const path = join(staging, file.path);
       // renderStack only emits canonical absolute paths; this keeps any other caller's path inside the tree too
       const rel = relative(staging, path);
-      if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new HactlError(error('render-failed', undefined, `refusing to write ${file.path} outside the output`));
+      if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw HactlError.from(error('render-failed', undefined, `refusing to write ${file.path} outside the output`));
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.content, file.mode === undefined ? {} : { mode: file.mode });
       if (file.mode !== undefined) await chmod(path, file.mode);

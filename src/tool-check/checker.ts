@@ -1,5 +1,5 @@
-import type { CheckerId, RenderedFile } from '../render/artifact.js';
 import type { ClusterModel } from '../model/model.js';
+import type { RenderedFile } from '../render/artifact.js';
 
 export interface CheckResult {
   node: string;
@@ -21,13 +21,46 @@ export interface CheckContext {
   allFiles: readonly RenderedFile[];
 }
 
-/** Runs a real tool over the files rendered for it; one result per file. */
-export interface Checker {
-  id: CheckerId;
+/** How `apply` has the node's own copy of the tool judge a staged file before it replaces the live one. */
+export interface NodeCheck {
+  /** as reports name it, e.g. `keepalived -t` */
+  tool: string;
+  /** looked up on the node first: a node without it skips the check instead of failing */
+  binary: string;
+  /** the shell command for the staged file's path as the node sees it */
+  command: (path: string) => string;
+  /** output meaning this version cannot check a given path (e.g. corosync 1.x has no -c) */
+  unsupported?: RegExp;
+}
+
+/**
+ * Everything hactl knows about one kind of file's real tool: how `hactl check` runs it here, how `apply` runs it on
+ * the node, and where the file goes in apply's write order. Rendered files name their checker by `id`.
+ */
+export interface Checker<Id extends string = string> {
+  id: Id;
   /** binaries it needs, with the Debian package that brings each */
   tools: { binary: string; apt: string }[];
   check(files: readonly RenderedFile[], context: CheckContext): Promise<CheckResult[]>;
+  /**
+   * The tool judges the file against what is already in place (keepalived -e fails on a missing include,
+   * haresources needs ha.cf): apply writes it after the scripts and plain files it may name.
+   */
+  writeLast: boolean;
+  /**
+   * Only for tools that judge one file alone; heartbeat, crmsh and drbd configs need a running cluster or matching
+   * hostnames, and `hactl check` covers them before apply.
+   */
+  onNode?: NodeCheck;
 }
+
+/** Keeps the checker's id as a literal type, so the registry's ids form the CheckerId union. */
+export function defineChecker<const Id extends string>(checker: Checker<Id>): Checker<Id> {
+  return checker;
+}
+
+// keepalived before 2.0 (CentOS 6) has no -t; corosync before 3.0 no -c.
+export const OLD_OPTIONS = /invalid option --|unrecognized option '|Unknown option -/;
 
 /** One file after the other: the tools share scratch space and namespaces are cheaper made in sequence on 2 cores. */
 export async function checkEach(

@@ -1,27 +1,16 @@
+import { HactlError, type Code } from '../diagnostics/index.js';
 import type { PathConflictKind } from './transport.js';
 
-export type TransportErrorCode =
-  | 'ssh-no-endpoint'
-  | 'ssh-host-unknown'
-  | 'ssh-host-key-changed'
-  | 'ssh-host-key-revoked'
-  | 'ssh-connect-failed'
-  | 'ssh-auth-failed'
-  | 'ssh-connection-lost'
-  | 'transport-command-failed'
-  | 'transport-write-failed'
-  | 'transport-read-failed'
-  | 'transport-unsafe-path';
+export type TransportErrorCode = Extract<Code, `ssh-${string}` | `transport-${string}`>;
 
 /** Transport failures carry a stable code (tests and the CLI branch on it) and never key material or file content. */
-export class TransportError extends Error {
-  readonly code: TransportErrorCode;
+export class TransportError extends HactlError {
+  declare readonly code: TransportErrorCode;
   readonly node: string;
 
   constructor(code: TransportErrorCode, node: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, { cause: options?.cause });
     this.name = 'TransportError';
-    this.code = code;
     this.node = node;
   }
 }

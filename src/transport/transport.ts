@@ -38,7 +38,7 @@ export interface ExecOptions {
   timeoutMs?: number;
 }
 
-/** `path.YYYYMMDD` is the seeds' backup habit; `stamp` (YYYYMMDD-HHMMSS) is used when today's backup exists. */
+/** `path.YYYYMMDD` is the backup name admins make by hand (`cp -p`); `stamp` (YYYYMMDD-HHMMSS) is used when today's backup exists. */
 export interface BackupSuffix {
   day: string;
   stamp: string;

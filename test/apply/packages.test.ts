@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installCommand, installedQuery, installPackages, packagesFor, parseInstalled } from '../../src/apply/packages.js';
+import { installPackages } from '../../src/apply/packages.js';
 import { loadStackData } from '../../src/load/load-stack.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import type { ExecResult, Transport } from '../../src/transport/transport.js';
@@ -25,25 +25,6 @@ async function centosModel(): Promise<ClusterModel> {
 }
 
 describe('package installation', () => {
-  it("asks for the platform profile's packages of the runtime and of the firewall it renders", async () => {
-    expect(packagesFor(await keepalivedModel(2))).toEqual(['keepalived', 'iptables', 'iptables-persistent']);
-  });
-
-  it('queries dpkg on debian12 and rpm on centos6', () => {
-    expect(installedQuery('debian12', ['keepalived'])).toBe("dpkg-query -W -f '${Package} ${db:Status-Abbrev}\\n' 'keepalived' 2>/dev/null");
-    expect(installedQuery('centos6', ['heartbeat', 'pacemaker'])).toBe("rpm -q --qf '%{NAME}\\n' 'heartbeat' 'pacemaker'");
-  });
-
-  it('counts only fully installed packages', () => {
-    expect([...parseInstalled('debian12', 'keepalived ii \ncorosync rc \n')]).toEqual(['keepalived']);
-    expect([...parseInstalled('centos6', 'heartbeat\npackage pacemaker is not installed\n')]).toEqual(['heartbeat']);
-  });
-
-  it('installs as the seeds do: yum -y install on centos6, apt-get after an update on debian12', () => {
-    expect(installCommand('centos6', ['httpd', 'wget'])).toBe("yum -y install 'httpd' 'wget'");
-    expect(installCommand('debian12', ['keepalived'])).toBe("apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q 'keepalived'");
-  });
-
   it('does nothing when everything is installed', async () => {
     const model = await keepalivedModel(1);
     const fake = scripted('n1', () => ({ stdout: 'keepalived ii \niptables ii \niptables-persistent ii \n', stderr: '', code: 0 }));

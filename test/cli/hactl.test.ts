@@ -46,6 +46,23 @@ describe('hactl', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints an operator error as hactl: message [code] with its hint, and no stack trace', async () => {
+    const result = await hactl(['lab', 'rm', 'x', '--all']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^hactl: give lab names or --all, not both \(hactl lab ls lists them\) \[lab-bad-request\]\nhint: .+\n?$/);
+  });
+
+  it('refuses a stack that does not load with its located errors, whatever the command', async () => {
+    const stack = join(scratch, 'unloadable.yaml');
+    writeFileSync(stack, 'cluster: x\nruntime: heartbeat\nnodes:\n  a: { nics: { eth0: 10.0.0.300/24 } }\n');
+    for (const args of [['down', stack], ['status', '--lab', stack], ['lab', 'exec', stack, 'a', '--', 'true']]) {
+      const result = await hactl(args);
+      expect(result.exitCode, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toContain(`${stack}:4:22 nodes.a.nics.eth0:`);
+      expect(result.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('renders the same bytes twice', async () => {
     const a = join(scratch, 'a');
     const b = join(scratch, 'b');

@@ -5,9 +5,9 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStack } from '../../src/load/load-stack.js';
 import type { ClusterModel } from '../../src/model/model.js';
-import {
-  connectMachines, heldVips, mustRunVagrant, prepareWorkdir, vagrantDown, vagrantStatus, vagrantWorkdir, withVagrantData,
-} from '../../src/provider/vagrant/index.js';
+import { mustRunVagrant } from '../../src/host-tools/vagrant-cli.js';
+import { connectMachines, heldVips, vagrantDown, vagrantStatus } from '../../src/provider/vagrant/index.js';
+import { prepareWorkdir, vagrantWorkdir, withVagrantData } from '../../src/render/vagrant/workdir.js';
 import { buildVagrantData, vagrantSettings } from '../../src/render/vagrant/index.js';
 import { renderStack, type RenderResult } from '../../src/render/render-stack.js';
 import { closeTransports } from '../../src/transport/open-transports.js';

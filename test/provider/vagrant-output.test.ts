@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { machineStates, parseMachineLine, parseMachineReadable, parseSshConfig, progressEvent, type VagrantProgressEvent } from '../../src/provider/vagrant/index.js';
+import { parseMachineLine, parseMachineReadable } from '../../src/host-tools/vagrant-machine-readable.js';
+import { machineStates, parseSshConfig, progressEvent, type VagrantProgressEvent } from '../../src/provider/vagrant/index.js';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 const events = (name: string): VagrantProgressEvent[] => parseMachineReadable(fixture(name)).flatMap((r) => progressEvent(r) ?? []);

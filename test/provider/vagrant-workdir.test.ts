@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forgetHostKeys, prepareWorkdir, uncreatedMachines, vagrantWorkdir, withVagrantData } from '../../src/provider/vagrant/index.js';
+import { forgetHostKeys, uncreatedMachines } from '../../src/provider/vagrant/index.js';
+import { prepareWorkdir, vagrantWorkdir, withVagrantData } from '../../src/render/vagrant/workdir.js';
 import { buildVagrantData, vagrantSettings } from '../../src/render/vagrant/index.js';
 import { modelOf, render, twoNodes } from './vagrant-fixtures.js';
 

@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { HactlError } from '../../diagnostics/index.js';
 import type { AgentConfig, AuthMethod } from '../config.js';
 import { parseAgentConfig } from '../config-parse.js';
 import type { InterfaceTable } from '../transport/address.js';
@@ -40,10 +41,9 @@ export interface HeartbeatV1Result {
 /** A resource in document form; parseAgentConfig fills in the defaults. */
 type ResourceInput = Record<string, unknown>;
 
-export class HeartbeatV1Error extends Error {
-  readonly code = 'agent-compat';
+export class HeartbeatV1Error extends HactlError {
   constructor(readonly issues: CompatIssue[]) {
-    super('cannot run from heartbeat v1 files:\n' + issues.map((i) => `  ${i.file}:${i.line}: ${i.message}`).join('\n'));
+    super('agent-compat', 'cannot run from heartbeat v1 files:\n' + issues.map((i) => `  ${i.file}:${i.line}: ${i.message}`).join('\n'));
     this.name = 'HeartbeatV1Error';
   }
 }

@@ -17,7 +17,7 @@ export const checkAuthMethod: Check = (model, context) => {
   const out: Diagnostic[] = [];
   if (auth.method === 'crc') {
     const message = 'auth method crc only detects corruption: any host on the interconnect can join or forge heartbeats';
-    // heartbeat itself must keep reading seed 000's `1 crc`; the bundled agent has no such past to be compatible with
+    // heartbeat clusters in service use `1 crc` and must keep reading it; the bundled agent has no such past to be compatible with
     out.push(model.runtime === 'agent' ? error('auth-crc', 'auth.method', `${message}; the agent runtime needs a keyed method`) : warning('auth-crc', 'auth.method', message));
     return out;
   }

@@ -3,7 +3,7 @@ import type { ClusterModel, ConstraintModel, DrbdModel, GroupModel, PrimitiveMod
 import type { Check } from '../check.js';
 import { nodeNamed, primitivesOf, usesCorosync } from '../support.js';
 
-/** Seed 003: the cluster manager addresses a DRBD resource by one device name, so every host must use the same. */
+/** The cluster manager addresses a DRBD resource by one device name, so every host must use the same. */
 export const checkDrbdDevices: Check = (model) =>
   model.drbd.flatMap((d) => {
     const first = d.hosts[0];
@@ -76,7 +76,7 @@ type DrbdPrimitive = Extract<PrimitiveModel, { kind: 'drbd' }>;
 /** A constraint may name the primitive itself or the group it belongs to. */
 const namesOf = (p: PrimitiveModel) => new Set([p.name, ...(p.group ? [p.group] : [])]);
 
-/** Pacemaker: colocated with the master role at INFINITY, and started after promote (seed 003's cib.xml). */
+/** Pacemaker: colocated with the master role at INFINITY, and started after promote. */
 function missingForPacemaker(constraints: ConstraintModel[], fs: PrimitiveModel, drbd: DrbdPrimitive): string[] {
   const fsNames = namesOf(fs);
   const ms = drbd.master.name;
@@ -107,7 +107,7 @@ function missingForAgent(model: ClusterModel, fs: PrimitiveModel, drbd: DrbdPrim
 }
 
 /**
- * Seed 003: a Filesystem on /dev/drbdN may only be mounted where DRBD is Primary, after promotion; without the
+ * A Filesystem on /dev/drbdN may only be mounted where DRBD is Primary, after promotion; without the
  * colocation and order the cluster mounts it on the Secondary (which fails) or before promote.
  */
 export const checkDrbdFilesystems: Check = (model) => {

@@ -16,7 +16,7 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string): { item: T
 
 /**
  * Pacemaker puts groups, primitives, master/slave wrappers and constraints in one id namespace; the other
- * runtimes keep groups apart from resources (seed 000's group 'memcached' runs the service 'memcached').
+ * runtimes keep groups apart from resources (a group 'memcached' may run the service 'memcached').
  * DRBD resources, VRRP instances, users and files each have their own namespace.
  */
 export const checkUniqueNames: Check = (model) => {

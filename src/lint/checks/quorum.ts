@@ -5,7 +5,7 @@ import { isFalse, primitivesOf } from '../support.js';
 
 /**
  * With two nodes, the survivor of a failure has no majority; pacemaker then stops everything unless
- * no-quorum-policy is set (seeds 001, 004) or corosync 2+ votequorum runs with two_node.
+ * no-quorum-policy is set (usually to ignore) or corosync 2+ votequorum runs with two_node.
  */
 export const checkTwoNodeQuorum: Check = (model) => {
   if (model.runtime !== 'pacemaker' || model.nodes.length !== 2) return [];
@@ -19,7 +19,7 @@ export const checkTwoNodeQuorum: Check = (model) => {
 const stonithMessage = 'Clusters with shared data need STONITH to ensure data integrity';
 
 /**
- * Seed 001's crm_verify: with stonith-enabled (the default) and no STONITH device, pacemaker starts no resource;
+ * crm_verify's complaint: with stonith-enabled (the default) and no STONITH device, pacemaker starts no resource;
  * and with it disabled, DRBD risks both sides becoming Primary.
  */
 export const checkStonith: Check = (model) => {

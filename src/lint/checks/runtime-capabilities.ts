@@ -24,12 +24,12 @@ function keepalivedLimits(model: ClusterModel): Diagnostic[] {
   return out;
 }
 
-/** The monitors hactl can generate as a heartbeat v1 respawn script (seed 000). */
+/** The monitors hactl can generate as a heartbeat v1 respawn script (heartbeat v1 watches no service itself). */
 const respawnMonitors = new Set(['memcached', 'http', 'tcp', 'process']);
 
 function heartbeatOpLimits(model: ClusterModel, p: PrimitiveModel): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (p.kind === 'drbd') out.push(unsupported(model, `${p.path}.drbd`, `master/slave DRBD '${p.name}'`, 'use pacemaker (seed 003) or the agent'));
+  if (p.kind === 'drbd') out.push(unsupported(model, `${p.path}.drbd`, `master/slave DRBD '${p.name}'`, 'use pacemaker (as stacks/003-drbd-heartbeat-crm.yaml does) or the agent'));
   for (const op of p.ops) {
     const path = `${p.path}.${op.name}`;
     if (op.name !== 'monitor') {

@@ -3,14 +3,14 @@ import { allPrimitives } from '../../model/normalize.js';
 import type { Check } from '../check.js';
 import { primitivesOf } from '../support.js';
 
-/** Seed 001: the apache agent fetches statusurl with wget/curl over plain http only; TLS sites use http://HOST:443/. */
+/** The apache agent fetches statusurl with wget/curl over plain http only; TLS sites use http://HOST:443/. */
 export const checkApacheStatusUrl: Check = (model) =>
   primitivesOf(model, 'apache')
     .filter((p) => !p.statusurl.startsWith('http://'))
     .map((p) => error('apache-statusurl', `${p.path}.apache.statusurl`, `statusurl '${p.statusurl}' does not start with http://`));
 
 /**
- * Seed 001: with statusurl set, the apache agent's monitor needs a page to fetch; an empty document root gives
+ * With statusurl set, the apache agent's monitor needs a page to fetch; an empty document root gives
  * 403, the monitor fails and the agent stops httpd right after starting it.
  */
 export const checkApacheIndex: Check = (model) => {
@@ -23,7 +23,7 @@ export const checkApacheIndex: Check = (model) => {
 };
 
 /**
- * Seed 001: the tomcat agent runs ${java_home}/bin/java, so java_home is the directory two levels above the binary.
+ * The tomcat agent runs ${java_home}/bin/java, so java_home is the directory two levels above the binary.
  * /usr/lib/jvm/java is a JDK directory (alternatives link) on RHEL, not a binary.
  */
 export const checkTomcatJavaHome: Check = (model) =>

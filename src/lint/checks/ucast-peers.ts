@@ -1,7 +1,7 @@
 import { error, warning, type Diagnostic } from '../../diagnostics/index.js';
 import type { Check } from '../check.js';
 
-/** Seed 000's gotcha: each node's ucast line names the *other* node's interconnect address. */
+/** The classic ha.cf mistake: each node's ucast line must name the *other* node's interconnect address. */
 export const checkUcastPeers: Check = (model) => {
   const out: Diagnostic[] = [];
   for (const link of model.heartbeat?.links ?? []) {

@@ -3,8 +3,8 @@ import type { Check } from '../check.js';
 import { primitivesOf } from '../support.js';
 
 /**
- * Seed 001: useradd on each node picks its own UID; on shared data (DRBD, NFS) files then belong to a
- * different user after failover. Pinning the UID (seed 001: tomcat uid 700) avoids it.
+ * useradd on each node picks its own UID; on shared data (DRBD, NFS) files then belong to a different user after
+ * failover. Pinning the UID (e.g. tomcat uid 700 on every node) avoids it.
  */
 export const checkPinnedUids: Check = (model) => {
   const out: Diagnostic[] = [];
@@ -20,7 +20,7 @@ export const checkPinnedUids: Check = (model) => {
   const declared = new Set(model.users.map((u) => u.name));
   for (const p of primitivesOf(model, 'tomcat')) {
     if (!declared.has(p.user) && p.user !== 'root') {
-      const hint = `declare it under users: with a uid, e.g. { name: ${p.user}, uid: 700 } as in seed 001`;
+      const hint = `declare it under users: with a uid, e.g. { name: ${p.user}, uid: 700 } as in stacks/001-web-pacemaker-heartbeat.yaml`;
       out.push(warning('user-uid-unpinned', `${p.path}.tomcat.user`, `tomcat user '${p.user}' is not declared under users, so its uid is not pinned`, hint));
     }
   }

@@ -109,7 +109,7 @@ export const checkVrrpScripts: Check = (model) => {
   );
 };
 
-/** Seed 002: VRRP only sees the network; a dead service keeps its VIP unless something checks it. */
+/** VRRP only sees the network; a dead service keeps its VIP unless something checks it. */
 export const checkVrrpServiceCheck: Check = (model) =>
   model.vrrp
     .filter((v) => v.track.length === 0 && !v.notify.master && !v.notify.backup && !v.notify.fault)

@@ -1,4 +1,4 @@
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
@@ -25,7 +25,7 @@ function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
  */
 export function killRuntime(lab: Lab, model: ClusterModel, node: string): number {
   const daemons = runningRuntime(lab, model, node);
-  if (daemons.length === 0) throw new LabProviderError(`no ${model.runtime} daemon is running on ${node}`);
+  if (daemons.length === 0) throw new LabError('lab-chaos-failed', `no ${model.runtime} daemon is running on ${node}`);
   const roots = daemons.map((d) => d.pid);
   // Stopped first so no child can react to a sibling's death, then killed all at once.
   signalAll([...roots, ...roots.flatMap(descendants)], 'SIGSTOP');
@@ -61,7 +61,7 @@ function descendants(root: number): number[] {
 /** Starts the node's runtime again; refused while one still runs there (two agents on a node would fight over it). */
 export function restartRuntime(lab: Lab, model: ClusterModel, node: string, files: readonly RenderedFile[]): number {
   const running = runningRuntime(lab, model, node);
-  if (running.length > 0) throw new LabProviderError(`${model.runtime} already runs on ${node} (pid ${running.map((p) => p.pid).join(', ')})`);
+  if (running.length > 0) throw new LabError('lab-chaos-failed', `${model.runtime} already runs on ${node} (pid ${running.map((p) => p.pid).join(', ')})`);
   const daemon = startRuntime(lab, model, node, files);
   daemon.unref();
   return daemon.pid;
@@ -77,9 +77,9 @@ export async function listenerPid(lab: Lab, node: string, port: number): Promise
 /** Kills the service process that listens on the port (the agent's monitor must notice and recover). */
 export async function killService(lab: Lab, node: string, port: number): Promise<number> {
   const pid = await listenerPid(lab, node, port);
-  if (pid === undefined) throw new LabProviderError(`nothing listens on port ${port} on ${node}`);
+  if (pid === undefined) throw new LabError('lab-chaos-failed', `nothing listens on port ${port} on ${node}`);
   const r = await lab.exec(memberName(node), ['kill', '-KILL', String(pid)]);
-  if (r.exitCode !== 0) throw new LabProviderError(`cannot kill ${pid} on ${node}: ${r.stderr.trim()}`);
+  if (r.exitCode !== 0) throw new LabError('lab-chaos-failed', `cannot kill ${pid} on ${node}: ${r.stderr.trim()}`);
   return pid;
 }
 
@@ -87,6 +87,6 @@ export async function killService(lab: Lab, node: string, port: number): Promise
 export function nicForVip(model: ClusterModel, node: string, vip: string): string {
   const n = model.nodes.find((x) => x.name === node);
   const nic = n?.nics.find((x) => inSubnet(vip, x));
-  if (!nic) throw new LabProviderError(`${node} has no NIC in the subnet of ${vip}`);
+  if (!nic) throw new LabError('lab-chaos-failed', `${node} has no NIC in the subnet of ${vip}`);
   return nic.name;
 }

@@ -1,4 +1,4 @@
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderedFile } from '../../render/artifact.js';
@@ -39,15 +39,15 @@ export interface FailoverOptions {
 export async function testFailover(lab: Lab, model: ClusterModel, options: FailoverOptions): Promise<FailoverReport> {
   const endpoints = serviceEndpoints(model);
   const endpoint = options.service ? endpoints.find((e) => e.name === options.service) : endpoints[0];
-  if (!endpoint) throw new LabProviderError(options.service ? `no service named ${options.service}` : 'the stack has no VIP to fail over');
-  if (options.fault === 'service' && endpoint.port === undefined) throw new LabProviderError(`${endpoint.name} has no known port to kill a service on`);
-  if (options.fault === 'kill' && options.restore && !options.files) throw new LabProviderError('restoring a killed runtime needs the rendered files');
+  if (!endpoint) throw new LabError('lab-no-vip', options.service ? `no service named ${options.service}` : 'the stack has no VIP to fail over');
+  if (options.fault === 'service' && endpoint.port === undefined) throw new LabError('lab-bad-request', `${endpoint.name} has no known port to kill a service on`);
+  if (options.fault === 'kill' && options.restore && !options.files) throw new LabError('lab-bad-request', 'restoring a killed runtime needs the rendered files');
   const timeoutMs = options.timeoutMs ?? 60_000;
   const settleMs = options.settleTimeoutMs ?? 60_000;
 
   await waitSettled(lab, model, settleMs, 'before the fault');
   const [from] = await vipHolders(lab, model, endpoint.vip);
-  if (!from) throw new LabProviderError(`no node holds ${endpoint.vip}: is the cluster up?`);
+  if (!from) throw new LabError('lab-not-healthy', `no node holds ${endpoint.vip}: is the cluster up?`);
 
   const macs = await macsByNode(lab, model);
   const nodeOf = (a: ProbeAnswer) => (a.text && model.nodes.some((n) => n.name === a.text) ? a.text : a.mac ? macs.get(a.mac.toLowerCase()) : undefined);
@@ -59,7 +59,7 @@ export async function testFailover(lab: Lab, model: ClusterModel, options: Failo
   let failure: unknown;
   try {
     const baseline = await probe.next((a) => answered(a) && nodeOf(a) === from, 10_000);
-    if (!baseline) throw new LabProviderError(`the client does not reach ${endpoint.vip} on ${from}`);
+    if (!baseline) throw new LabError('lab-not-healthy', `the client does not reach ${endpoint.vip} on ${from}`);
     const faultAt = performance.timeOrigin + performance.now();
     if (options.fault === 'kill') killRuntime(lab, model, from);
     else if (options.fault === 'link') await lab.setLink(memberName(from), nic, 'down');
@@ -70,7 +70,7 @@ export async function testFailover(lab: Lab, model: ClusterModel, options: Failo
       ? (a: ProbeAnswer) => a.at > faultAt && a.text !== undefined
       : (a: ProbeAnswer) => a.at > faultAt && answered(a) && nodeOf(a) !== undefined && nodeOf(a) !== from;
     const answer = await probe.next(recovered, timeoutMs);
-    if (!answer) throw new LabProviderError(`${endpoint.vip} did not recover within ${Math.round(timeoutMs / 1000)} s`);
+    if (!answer) throw new LabError('lab-not-healthy', `${endpoint.vip} did not recover within ${Math.round(timeoutMs / 1000)} s`);
     report = { service: endpoint.name, vip: endpoint.vip, fault: options.fault, from, to: nodeOf(answer)!, ms: answer.at - faultAt };
   } catch (err) {
     failure = err;
@@ -82,7 +82,7 @@ export async function testFailover(lab: Lab, model: ClusterModel, options: Failo
       await restore(lab, model, options, from, nic, settleMs);
     } catch (err) {
       if (!failure) throw err;
-      failure = new LabProviderError(`${(failure as Error).message}; then ${(err as Error).message}`);
+      failure = new LabError(failure instanceof LabError ? failure.code : 'lab-not-healthy', `${(failure as Error).message}; then ${(err as Error).message}`, { cause: failure });
     }
   }
   if (failure || !report) throw failure;

@@ -5,7 +5,7 @@ import type { RenderedFile } from '../../render/artifact.js';
 import { LabTransport } from '../../transport/lab/lab-transport.js';
 import type { Transport } from '../../transport/transport.js';
 import { restartRuntime } from './chaos.js';
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import { runningRuntime, runtimeService, stopRuntime } from './runtimes.js';
 
 /**
@@ -41,6 +41,6 @@ export function labServices(model: ClusterModel, files: readonly RenderedFile[],
 export function refusePackagesOnLab(transports: ReadonlyMap<string, Transport>): void {
   const onLab = [...transports].filter(([, t]) => t instanceof LabTransport).map(([node]) => node);
   if (onLab.length > 0) {
-    throw new LabProviderError(`${onLab.join(', ')} run on the lab, which uses this host's packages: install them on the host (scripts/setup), not with --install-packages`);
+    throw new LabError('lab-packages-refused', `${onLab.join(', ')} run on the lab, which uses this host's packages: install them on the host (scripts/setup), not with --install-packages`);
   }
 }

@@ -1,4 +1,4 @@
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import { posix } from 'node:path';
 import type { ClusterModel } from '../../model/model.js';
 import { allPrimitives, splitVrrpVips } from '../../model/normalize.js';
@@ -96,7 +96,7 @@ function freeAddress(cidr: string, used: Set<string>): string {
       return text;
     }
   }
-  throw new LabProviderError(`no free address for the lab client in ${cidr}`);
+  throw new LabError('lab-spec-invalid', `no free address for the lab client in ${cidr}`);
 }
 
 function decrement(bytes: number[]): number[] {

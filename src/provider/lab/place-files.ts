@@ -1,4 +1,4 @@
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import type { Lab } from '../../netns/index.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { memberName } from './lab-spec.js';
@@ -10,6 +10,6 @@ const INSTALL = 'set -e; mkdir -p "$(dirname "$1")"; cat > "$1.hactl-tmp"; chmod
 export async function placeFiles(lab: Lab, node: string, files: readonly RenderedFile[]): Promise<void> {
   for (const file of files) {
     const result = await lab.exec(memberName(node), ['sh', '-c', INSTALL, 'sh', file.path, file.mode], { input: file.content });
-    if (result.exitCode !== 0) throw new LabProviderError(`cannot place ${file.path} on ${node}: ${result.stderr.trim()}`);
+    if (result.exitCode !== 0) throw new LabError('lab-place-failed', `cannot place ${file.path} on ${node}: ${result.stderr.trim()}`);
   }
 }

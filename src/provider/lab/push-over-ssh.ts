@@ -3,7 +3,7 @@ import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
 import { applyStack, type ApplyReport, type ServiceController } from '../../apply/index.js';
 import { closeTransports, nodeRelayProxyCommand, openTransports, type EndpointOverride } from '../../transport/index.js';
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import { memberName } from './lab-spec.js';
 
 // The lab starts the runtime itself once every file is in place; nothing is running yet to reload.
@@ -25,7 +25,7 @@ export async function pushOverSsh(lab: Lab, model: ClusterModel, rendered: Rende
     const report = await applyStack({ model, result: rendered, transports, services: startedLater });
     if (!report.ok) {
       const failed = report.nodes.filter((t) => t.status === 'failed' || t.status === 'skipped').map((t) => `${t.node}: ${t.error?.message ?? t.status}`);
-      throw new LabProviderError(`apply over SSH failed: ${failed.join('; ')}`);
+      throw new LabError('lab-place-failed', `apply over SSH failed: ${failed.join('; ')}`);
     }
     return report;
   } finally {

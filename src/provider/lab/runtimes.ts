@@ -1,4 +1,4 @@
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import { join } from 'node:path';
 import type { Lab, LabProcess, TrackedProcess } from '../../netns/index.js';
 import { stopTracked } from '../../netns/proc.js';
@@ -48,7 +48,7 @@ export function runtimeService(runtime: RuntimeName): string | undefined {
 
 export function startRuntime(lab: Lab, model: ClusterModel, node: string, files: readonly RenderedFile[]): LabProcess {
   const runtime = runtimes[model.runtime];
-  if (!runtime) throw new LabProviderError(`the lab cannot run runtime '${model.runtime}' yet (supported: ${Object.keys(runtimes).join(', ')})`);
+  if (!runtime) throw new LabError('lab-runtime-unsupported', `the lab cannot run runtime '${model.runtime}' yet (supported: ${Object.keys(runtimes).join(', ')})`);
   return runtime.launch(lab, node, files);
 }
 

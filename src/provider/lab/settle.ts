@@ -4,7 +4,7 @@ import type { ClusterModel, RuntimeName } from '../../model/model.js';
 import { parseCidr } from '../../model/network.js';
 import { labAgentStatus } from './agent-status.js';
 import { runningRuntime } from './runtimes.js';
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import { memberName } from './lab-spec.js';
 import { serviceEndpoints } from './locate.js';
 
@@ -82,7 +82,7 @@ export async function waitSettled(lab: Lab, model: ClusterModel, timeoutMs: numb
   for (;;) {
     const reason = await unsettled(lab, model);
     if (reason === undefined) return;
-    if (performance.now() > deadline) throw new LabProviderError(`${what}: the cluster did not settle within ${Math.round(timeoutMs / 1000)} s: ${reason}`);
+    if (performance.now() > deadline) throw new LabError('lab-not-healthy', `${what}: the cluster did not settle within ${Math.round(timeoutMs / 1000)} s: ${reason}`);
     await sleep(100);
   }
 }

@@ -1,4 +1,4 @@
-import { LabProviderError } from './errors.js';
+import { LabError } from '../../netns/errors.js';
 import { createLab, destroyLab, openLab, type Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
@@ -41,7 +41,7 @@ export interface UpOptions {
  * VIP answers from exactly one node. A lab of the same name left by a crash is torn down first.
  */
 export async function labUp(model: ClusterModel, rendered: RenderResult, options: UpOptions = {}): Promise<UpResult> {
-  if (!runtimeSupported(model.runtime)) throw new LabProviderError(`the lab cannot run runtime '${model.runtime}' yet`);
+  if (!runtimeSupported(model.runtime)) throw new LabError('lab-runtime-unsupported', `the lab cannot run runtime '${model.runtime}' yet`);
   const emit = options.onEvent ?? (() => undefined);
   const started = performance.now();
   const lab = await createLab(labSpecFor(model, rendered.files));
@@ -79,7 +79,7 @@ export async function waitHealthy(lab: Lab, model: ClusterModel, timeoutMs: numb
     if (placement.every((p) => p.node !== undefined)) return placement;
     if (performance.now() > deadline) {
       const missing = placement.filter((p) => !p.node).map((p) => `${p.name} (${p.vip})`);
-      throw new LabProviderError(`cluster not healthy after ${Math.round(timeoutMs / 1000)} s: no single node holds ${missing.join(', ')} (lab logs: /run/hactl/lab/${lab.name}/logs)`);
+      throw new LabError('lab-not-healthy', `cluster not healthy after ${Math.round(timeoutMs / 1000)} s: no single node holds ${missing.join(', ')} (lab logs: /run/hactl/lab/${lab.name}/logs)`);
     }
     await new Promise((r) => setTimeout(r, endpoints.length ? 100 : 0));
   }

@@ -5,10 +5,10 @@ import type { ClusterModel } from '../../model/model.js';
 import { openTransports } from '../../transport/open-transports.js';
 import type { EndpointOverride } from '../../transport/ssh/inventory.js';
 import type { Transport } from '../../transport/transport.js';
-import { mustRunVagrant } from './cli.js';
+import { mustRunVagrant } from '../../host-tools/vagrant-cli.js';
 import { VagrantError } from './errors.js';
 import { parseSshConfig } from './ssh-config.js';
-import type { VagrantWorkdir } from './workdir.js';
+import type { VagrantWorkdir } from '../../render/vagrant/workdir.js';
 
 /** The name a node's host key is pinned under in the workdir's known_hosts (its address may change between ups). */
 export const hostKeyAlias = (cluster: string, node: string): string => `hactl-${cluster}-${node}`;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { ClusterModel } from '../../model/model.js';
-import { failureOf, runVagrant } from './cli.js';
+import { failureOf, runVagrant } from '../../host-tools/vagrant-cli.js';
 import { VagrantError } from './errors.js';
 import type { VagrantEventHandler } from './events.js';
 import { progressEvent } from './progress.js';
-import { removeWorkdir, vagrantWorkdir } from './workdir.js';
+import { removeWorkdir, vagrantWorkdir } from '../../render/vagrant/workdir.js';
 
 export interface VagrantDownOptions {
   baseDir?: string;

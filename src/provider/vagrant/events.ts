@@ -1,5 +1,5 @@
 import type { ApplyEvent } from '../../apply/events.js';
-import type { VagrantIssue } from './errors.js';
+import type { Diagnostic } from '../../diagnostics/index.js';
 import type { VagrantProgressEvent } from './progress.js';
 
 export type VagrantPhase = 'validate' | 'preflight' | 'machines' | 'connect' | 'packages' | 'apply' | 'services' | 'cluster';
@@ -8,7 +8,7 @@ export type VagrantPhase = 'validate' | 'preflight' | 'machines' | 'connect' | '
 export type VagrantUpEvent =
   | { type: 'phase-start'; phase: VagrantPhase }
   | { type: 'phase-done'; phase: VagrantPhase; ms: number }
-  | { type: 'warning'; issue: VagrantIssue }
+  | { type: 'warning'; issue: Diagnostic }
   | { type: 'apply'; event: ApplyEvent }
   | VagrantProgressEvent;
 

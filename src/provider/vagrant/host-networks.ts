@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
-import type { VagrantIssue } from './errors.js';
-import { overlaps, parseCidrText } from './subnets.js';
+import { error, type Diagnostic } from '../../diagnostics/index.js';
+import { overlaps, parseCidr } from '../../model/network.js';
 
 export interface HostRoute {
   dst: string;
@@ -36,13 +36,13 @@ export async function libvirtBridge(network: string): Promise<string | undefined
  * Subnets the host already routes elsewhere: its real networks, or another lab's. libvirt would refuse to create the
  * network (or the host would lose its route); a route on the bridge of the network hactl itself made is fine.
  */
-export function networksInUse(wanted: readonly WantedNetwork[], routes: readonly HostRoute[], ownBridges: ReadonlyMap<string, string>): VagrantIssue[] {
-  const issues: VagrantIssue[] = [];
+export function networksInUse(wanted: readonly WantedNetwork[], routes: readonly HostRoute[], ownBridges: ReadonlyMap<string, string>): Diagnostic[] {
+  const issues: Diagnostic[] = [];
   for (const net of wanted) {
-    const subnet = parseCidrText(net.subnet);
-    const clash = routes.find((r) => r.dst !== 'default' && overlaps(subnet, parseCidrText(r.dst)) && ownBridges.get(net.name) !== r.dev);
+    const subnet = parseCidr(net.subnet);
+    const clash = routes.find((r) => r.dst !== 'default' && overlaps(subnet, parseCidr(r.dst)) && ownBridges.get(net.name) !== r.dev);
     if (clash) {
-      issues.push({ code: 'vagrant-network-in-use', severity: 'error', path: net.path, message: `${net.subnet} overlaps the host's route ${clash.dst} on ${clash.dev}: choose a subnet the host does not use` });
+      issues.push(error('vagrant-network-in-use', net.path, `${net.subnet} overlaps the host's route ${clash.dst} on ${clash.dev}: choose a subnet the host does not use`));
     }
   }
   return issues;

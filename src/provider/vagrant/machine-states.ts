@@ -1,4 +1,4 @@
-import type { MachineRecord } from './machine-readable.js';
+import type { MachineRecord } from '../../host-tools/vagrant-machine-readable.js';
 
 /** Each machine's state from `vagrant status`: running, not_created, shutoff (libvirt), poweroff (virtualbox), … */
 export function machineStates(records: readonly MachineRecord[]): Map<string, string> {

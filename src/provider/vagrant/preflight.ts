@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
-import { execa } from 'execa';
+import { onPath } from '../../host-tools/on-path.js';
 import type { VagrantSettings } from '../../render/vagrant/settings.js';
-import { failureOf, runVagrant } from './cli.js';
+import { failureOf, runVagrant } from '../../host-tools/vagrant-cli.js';
 import { VagrantError } from './errors.js';
 
 const LIBVIRT_SOCKETS = ['/run/libvirt/libvirt-sock', '/var/run/libvirt/libvirt-sock'];
@@ -20,10 +20,6 @@ function socketAnswers(path: string): Promise<boolean> {
 async function libvirtdRunning(sockets: readonly string[]): Promise<boolean> {
   for (const path of sockets) if (await socketAnswers(path)) return true;
   return false;
-}
-
-async function onPath(binary: string): Promise<boolean> {
-  return (await execa('sh', ['-c', `command -v ${binary}`], { reject: false })).exitCode === 0;
 }
 
 // box and plugin commands read no Vagrantfile when run from the root directory

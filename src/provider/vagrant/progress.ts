@@ -1,4 +1,4 @@
-import type { MachineRecord } from './machine-readable.js';
+import type { MachineRecord } from '../../host-tools/vagrant-machine-readable.js';
 
 /** What `vagrant up/destroy` reports, per machine, without the thousands of progress-bar updates. */
 export type VagrantProgressEvent =

@@ -5,10 +5,10 @@ import { closeTransports } from '../../transport/open-transports.js';
 import { quote } from '../../transport/shell.js';
 import type { Transport } from '../../transport/transport.js';
 import { runtimeServices } from '../../render/vagrant/runtime.js';
-import { mustRunVagrant } from './cli.js';
+import { mustRunVagrant } from '../../host-tools/vagrant-cli.js';
 import { connectMachines } from './connect.js';
 import { machineStates } from './machine-states.js';
-import { vagrantWorkdir } from './workdir.js';
+import { vagrantWorkdir } from '../../render/vagrant/workdir.js';
 
 export interface MachineStatus {
   node: string;

@@ -3,7 +3,7 @@ import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
 import { buildVagrantData, vagrantSettings, type VagrantOverrides, type VagrantSettings } from '../../render/vagrant/index.js';
 import { closeTransports } from '../../transport/open-transports.js';
-import { failureOf, runVagrant } from './cli.js';
+import { failureOf, runVagrant } from '../../host-tools/vagrant-cli.js';
 import { assertNetworksFree } from './check-host.js';
 import { connectMachines, forgetHostKeys, uncreatedMachines } from './connect.js';
 import { VagrantError } from './errors.js';
@@ -11,8 +11,8 @@ import { phase, type VagrantEventHandler, type VagrantPhase } from './events.js'
 import { preflight } from './preflight.js';
 import { progressEvent } from './progress.js';
 import { provisionMachines } from './provision-machines.js';
-import { assertVagrantReady } from './validate.js';
-import { prepareWorkdir, vagrantWorkdir, withVagrantData, type VagrantWorkdir } from './workdir.js';
+import { assertVagrantReady } from './assert-ready.js';
+import { prepareWorkdir, vagrantWorkdir, withVagrantData, type VagrantWorkdir } from '../../render/vagrant/workdir.js';
 
 export interface VagrantUpOptions {
   /** provider, box, memory, … over the stack's `vagrant:` section */

@@ -10,7 +10,7 @@ const linkName = (nic: string, index: number, all: readonly { nic: string }[]) =
 
 function links(model: ClusterModel): { docs: Doc[]; names: { name: string; nic: string }[] } {
   const hb = model.heartbeat;
-  if (!hb) throw new HactlError(error('interconnect-missing', 'heartbeat', 'the agent needs heartbeat.interconnect links to send its heartbeats on'));
+  if (!hb) throw HactlError.from(error('interconnect-missing', 'heartbeat', 'the agent needs heartbeat.interconnect links to send its heartbeats on'));
   const names = hb.links.map((l, i) => ({ name: linkName(l.nic, i, hb.links), nic: l.nic }));
   const docs = hb.links.map((l, i) => ({
     name: names[i]!.name,
@@ -24,9 +24,9 @@ function links(model: ClusterModel): { docs: Doc[]; names: { name: string; nic: 
 }
 
 function auth(model: ClusterModel, secrets: SecretSource): Doc {
-  if (!model.auth) throw new HactlError(error('auth-missing', 'auth', 'the agent needs auth: a method and a key'));
-  if (model.auth.method === 'crc') throw new HactlError(error('auth-crc', 'auth.method', 'the agent runtime needs a keyed auth method (sha256, sha1 or md5), not crc'));
-  if (!model.auth.keyFrom) throw new HactlError(error('auth-secret-missing', 'auth.keyFrom', `auth method ${model.auth.method} needs keyFrom`));
+  if (!model.auth) throw HactlError.from(error('auth-missing', 'auth', 'the agent needs auth: a method and a key'));
+  if (model.auth.method === 'crc') throw HactlError.from(error('auth-crc', 'auth.method', 'the agent runtime needs a keyed auth method (sha256, sha1 or md5), not crc'));
+  if (!model.auth.keyFrom) throw HactlError.from(error('auth-secret-missing', 'auth.keyFrom', `auth method ${model.auth.method} needs keyFrom`));
   return { method: model.auth.method, key: resolveSecret(secrets, model.auth.keyFrom, 'auth.keyFrom', 'agent key') };
 }
 

@@ -13,7 +13,7 @@ const proxiesView = (a: Apache) =>
     pass: apacheArg(proxy.pass, `${a.path}.apache.proxies[${i}].pass`),
   }));
 
-/** Seed 001's extras around httpd: the AJP proxy to Tomcat, and the dummy page the apache agent's monitor needs. */
+/** The extras around httpd in a Tomcat-behind-Apache group: the AJP proxy to Tomcat, and the dummy page the apache agent's monitor needs. */
 export const apacheExtrasRenderer: Renderer = {
   id: 'apache',
   description: 'httpd-proxy.conf (AJP ProxyPass) and the dummy index.html',

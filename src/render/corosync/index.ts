@@ -6,7 +6,7 @@ import { corosyncView, needsAuthkey } from './view.js';
 
 const service = { name: 'corosync', action: 'restart' } as const;
 
-/** corosync.conf per node (1.x whitetank form as in seed 004, or corosync 3 with a nodelist) and the authkey it needs. */
+/** corosync.conf per node (1.x whitetank form with udpu members, or corosync 3 with a nodelist) and the authkey it needs. */
 export const corosyncRenderer: Renderer = {
   id: 'corosync',
   description: 'corosync.conf (1.x or 3) and /etc/corosync/authkey',
@@ -16,7 +16,7 @@ export const corosyncRenderer: Renderer = {
     let authkey: string | undefined;
     if (needsAuthkey(corosync)) {
       const ref = model.auth?.keyFrom;
-      if (!ref) throw new HactlError(error('auth-missing', 'auth', 'corosync secauth needs auth.keyFrom to derive /etc/corosync/authkey'));
+      if (!ref) throw HactlError.from(error('auth-missing', 'auth', 'corosync secauth needs auth.keyFrom to derive /etc/corosync/authkey'));
       authkey = corosyncAuthkey(resolveSecret(secrets, ref, 'auth.keyFrom', 'corosync authkey'), model.cluster, corosync.version);
     }
     const template = corosync.version === 1 ? 'corosync/corosync-1.conf' : 'corosync/corosync-3.conf';

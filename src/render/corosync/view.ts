@@ -24,7 +24,7 @@ export interface CorosyncView {
   logging: { toLogfile: string; logfile: string; toSyslog: string; debug: string; timestamp: string };
 }
 
-/** The address each node has on the corosync interconnect NIC (the seed's memberaddr / ring0_addr). */
+/** The address each node has on the corosync interconnect NIC (corosync 1.x memberaddr / 3 ring0_addr). */
 export function ringAddresses(model: ClusterModel, corosync: CorosyncModel): { name: string; address: string }[] {
   return model.nodes.map((node) => ({
     name: node.name,

@@ -3,7 +3,7 @@ import { drbdResourceView } from './view.js';
 
 const service = { name: 'drbd', action: 'reload' } as const;
 
-/** /etc/drbd.conf (includes drbd.d/*.res) and one .res per DRBD resource, on every node that holds a replica (seed 003). */
+/** /etc/drbd.conf (includes drbd.d/*.res) and one .res per DRBD resource, on every node that holds a replica. */
 export const drbdRenderer: Renderer = {
   id: 'drbd',
   description: 'drbd.conf and /etc/drbd.d/<resource>.res in DRBD 8.4 or 9 syntax',

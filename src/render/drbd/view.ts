@@ -12,7 +12,7 @@ export interface DrbdHostView {
 
 export interface DrbdResourceView {
   name: string;
-  /** 8.4 keeps the seed's layout (protocol and syncer at resource level), which drbdadm 8.4 still reads */
+  /** 8.4 keeps the older layout (protocol and syncer at resource level), which drbdadm 8.4 still reads */
   legacy: boolean;
   protocol: string;
   rate: string | null;

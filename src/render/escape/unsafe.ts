@@ -6,7 +6,7 @@ import { CONTROL_CHARS as CONTROL } from '../../model/primitives.js';
  * The value itself is never part of the message (it may be a secret).
  */
 export function unsafeValue(path: string | undefined, format: string, why: string): HactlError {
-  return new HactlError(error('render-unsafe-value', path, `${format} cannot carry this value: ${why}`));
+  return HactlError.from(error('render-unsafe-value', path, `${format} cannot carry this value: ${why}`));
 }
 
 /** Refuses control characters, then each forbidden character the format names. */

@@ -38,7 +38,7 @@ function respawnLines(model: ClusterModel, hb: HeartbeatModel, profile: Platform
   return lines;
 }
 
-/** ha.cf for one node: v1 (haresources) or crm mode, in seed 000's layout; udpport comes before any media line, as heartbeat demands. */
+/** ha.cf for one node: v1 (haresources) or crm mode, in the layout of the heartbeat docs; udpport comes before any media line, as heartbeat demands. */
 export function haCfView(model: ClusterModel, hb: HeartbeatModel, node: NodeModel, profile: PlatformProfile): HaCfView {
   const crmMode = model.runtime === 'pacemaker' ? [model.pacemaker?.haCf ?? 'pacemaker on'] : [];
   const logging = [

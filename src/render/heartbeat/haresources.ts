@@ -35,7 +35,7 @@ export function haresource(p: PrimitiveModel): string {
 
 /**
  * One line per group (or lone resource): the preferred node, then resources in start order.
- * heartbeat starts them left to right and stops them right to left, so the stack's order is kept (VIP first in seed 000's stack).
+ * heartbeat starts them left to right and stops them right to left, so the stack's order is kept (usually the VIP first).
  */
 export function haresourcesLines(model: ClusterModel): string[] {
   const first = model.nodes[0]?.name ?? '';

@@ -1,7 +1,7 @@
 import type { Renderer } from '../artifact.js';
 import { hostName } from '../escape/hosts.js';
 
-/** /etc/hosts with every node's name, so heartbeat/corosync node names resolve the same on all nodes (seed 001 hosts_add). */
+/** /etc/hosts with every node's name, so heartbeat/corosync node names resolve the same on all nodes. */
 export const hostsRenderer: Renderer = {
   id: 'hosts',
   description: '/etc/hosts with the cluster nodes',

@@ -7,7 +7,7 @@ export interface RuleSection {
   rules: string[];
 }
 
-// the seed's own spellings (001: udp 694, tcp 8080/8009)
+// spelled as CentOS 6's /etc/sysconfig/iptables spells them (`-m state --state NEW -m tcp`), so a plan against a hand-kept rules file shows only real changes
 const udp = (port: string | number) => `-A INPUT -p udp -m udp --dport ${port} -j ACCEPT`;
 const tcp = (port: number) => `-A INPUT -m state --state NEW -m tcp -p tcp --dport ${port} -j ACCEPT`;
 

@@ -1,7 +1,7 @@
 import type { Renderer } from '../artifact.js';
 import { keepalivedView } from './view.js';
 
-/** /etc/keepalived/keepalived.conf for every node that takes part in a VRRP instance (seed 002). */
+/** /etc/keepalived/keepalived.conf for every node that takes part in a VRRP instance. */
 export const keepalivedRenderer: Renderer = {
   id: 'keepalived',
   description: 'keepalived.conf: global_defs, vrrp_script and vrrp_instance blocks per node',

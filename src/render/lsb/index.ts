@@ -6,7 +6,7 @@ import { jobScriptView, tomcatScriptView } from './views.js';
 const scripted = (model: ClusterModel) =>
   allPrimitives(model).filter((p): p is Extract<PrimitiveModel, { kind: 'tomcat' | 'exec' }> => (p.kind === 'tomcat' || p.kind === 'exec') && p.initScript);
 
-/** /etc/init.d scripts for services that ship none (seed 001 Tomcat, seed 004 periodic job). */
+/** /etc/init.d scripts for services that ship none (Tomcat from a tarball, a periodic job run as a resource). */
 export const lsbRenderer: Renderer = {
   id: 'lsb',
   description: 'LSB init scripts: Tomcat and periodic jobs',

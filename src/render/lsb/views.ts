@@ -31,7 +31,7 @@ function common(name: string, profile: PlatformProfile): Common {
   return { name, rhel: profile.name === 'centos6', initFunctions: profile.initFunctions, lockFile: shellQuote(`${profile.lockDir}/${name}`) };
 }
 
-/** Seed 001's Tomcat script, idempotent and with LSB status codes. */
+/** Tomcat's init script, idempotent and with the LSB status codes the cluster manager's lsb: class relies on. */
 export function tomcatScriptView(p: Tomcat, profile: PlatformProfile): TomcatScriptView {
   return {
     ...common(p.name, profile),
@@ -41,10 +41,10 @@ export function tomcatScriptView(p: Tomcat, profile: PlatformProfile): TomcatScr
   };
 }
 
-/** Seed 004's periodic job: `status` runs the job while the marker says the resource is started. */
+/** A periodic job as a resource: `status` runs the job while the marker says the resource is started. */
 export function jobScriptView(p: Exec, profile: PlatformProfile): JobScriptView {
   if (p.start === undefined && p.status === undefined) {
-    throw new HactlError(error('schema-required', `${p.path}.exec`, `${p.name}: an init script needs start and/or status commands`));
+    throw HactlError.from(error('schema-required', `${p.path}.exec`, `${p.name}: an init script needs start and/or status commands`));
   }
   return {
     ...common(p.name, profile),

@@ -12,7 +12,7 @@ export interface MonitoredPrimitive {
 const scripted = new Set<string>(['memcached', 'http', 'tcp', 'process']);
 
 /**
- * heartbeat v1 cannot watch a service itself (seed 000): a script respawned by heartbeat checks it and calls hb_standby.
+ * heartbeat v1 cannot watch a service itself: a script respawned by heartbeat checks it and calls hb_standby.
  * Only the v1 runtime needs them; Pacemaker monitors through its resource agents.
  */
 export function monitoredPrimitives(model: ClusterModel): MonitoredPrimitive[] {

@@ -50,12 +50,12 @@ function target(m: MonitoredPrimitive, vip: string): { host: string; port: numbe
   }
   const port = m.monitor.port ?? (m.monitor.check === 'memcached' ? 11211 : undefined);
   if (port === undefined && m.monitor.check === 'tcp') {
-    throw new HactlError(error('schema-required', `${m.primitive.path}.monitor.port`, `a tcp monitor needs a port`));
+    throw HactlError.from(error('schema-required', `${m.primitive.path}.monitor.port`, `a tcp monitor needs a port`));
   }
   return { host, port: port ?? 0, urlPath: '/' };
 }
 
-/** The loop of seed 000's ha-chk-memcached.sh, with bash /dev/tcp instead of telnet and every wait bounded. */
+/** The classic respawned check loop (probe, then hb_standby on failure), with bash /dev/tcp instead of telnet and every wait bounded. */
 export function monitorScriptView(model: ClusterModel, m: MonitoredPrimitive, profile: PlatformProfile): MonitorScriptView {
   const vip = groupVip(model, m.primitive);
   const deadtimeMs = model.heartbeat?.deadtimeMs ?? 30_000;

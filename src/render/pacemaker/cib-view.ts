@@ -33,7 +33,7 @@ const attrs = (list: Attr[]) =>
     .map(([k, v]) => `${k}="${xmlEscape(v)}"`)
     .join(' ');
 
-/** Seed 003 names sets `ia-RSC` / `ma-RSC`; Pacemaker 2 tools name them `RSC-instance_attributes`. */
+/** Pacemaker 1.0 CIBs name sets `ia-RSC` / `ma-RSC`; Pacemaker 2 tools name them `RSC-instance_attributes`. */
 function setId(owner: string, kind: 'instance' | 'meta', syntax: PacemakerPlan['syntax']): string {
   if (syntax === '1.0') return `${kind === 'instance' ? 'ia' : 'ma'}-${owner}`;
   return `${owner}-${kind}_attributes`;
@@ -124,7 +124,7 @@ function constraintView(c: PlannedConstraint): CibView['constraints'][number] {
   }
 }
 
-/** cib.xml without nodes: the cluster stack adds them with the ids it assigns (seed 003 copied them from a generated CIB). */
+/** cib.xml without nodes: the cluster stack adds them with the ids it assigns (copying them from another cluster's CIB would clash). */
 export function cibView(plan: PacemakerPlan, cluster: string): CibView {
   return {
     validateWith: cibSchema(plan.syntax),

@@ -9,7 +9,7 @@ export const CIB_PATH = '/var/lib/hactl/cib.xml';
 const wants = (format: 'crmsh' | 'cib') => (model: Parameters<Renderer['applies']>[0]) =>
   model.runtime === 'pacemaker' && (model.pacemaker?.format ?? 'crmsh') !== (format === 'crmsh' ? 'cib' : 'crmsh');
 
-/** The crm configure script, applied once for the whole cluster (seeds 001, 004). */
+/** The crm configure script, applied once for the whole cluster (on one node, once all nodes are members). */
 export const crmshRenderer: Renderer = {
   id: 'crmsh',
   description: 'crm configure script: properties, primitives with ops, groups, ms/promotable, constraints',
@@ -22,7 +22,7 @@ export const crmshRenderer: Renderer = {
   },
 };
 
-/** The same configuration as a cib.xml (seed 003 wrote one by hand), for `cibadmin --replace`. */
+/** The same configuration as a cib.xml, for clusters configured with `cibadmin --replace` instead of crmsh. */
 export const cibRenderer: Renderer = {
   id: 'cib',
   description: 'cib.xml of the same configuration (pacemaker-1.0 or pacemaker-3.7 schema)',

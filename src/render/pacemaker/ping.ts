@@ -5,7 +5,7 @@ import type { PlannedPrimitive } from './plan.js';
 export const PING_RESOURCE = 'ping';
 
 /**
- * heartbeat's respawned pingd (seed 003) is gone from Pacemaker 2; the same node attribute comes from an
+ * heartbeat's respawned pingd (Pacemaker 1.0 on heartbeat) is gone from Pacemaker 2; the same node attribute comes from an
  * ocf:pacemaker:ping clone there, so ha.cf drops the respawn line (see src/render/heartbeat/ha-cf.ts).
  */
 export function pingReplacesPingd(model: ClusterModel): boolean {

@@ -1,4 +1,4 @@
-/** Pacemaker 1.0 (the seeds: `ms`, Master/Slave) or 2.x (promotable clones, Promoted/Unpromoted). */
+/** Pacemaker 1.0 (`ms`, Master/Slave, as on CentOS 6) or 2.x (promotable clones, Promoted/Unpromoted). */
 export type Syntax = '1.0' | '2';
 
 const roles: Record<Syntax, Record<'master' | 'slave' | 'started', string>> = {

@@ -1,5 +1,5 @@
-import { packagesFor } from '../../apply/packages.js';
 import type { ClusterModel } from '../../model/model.js';
+import { packagesFor } from '../../platform/packages.js';
 import { platformProfile } from '../../platform/profiles.js';
 import { VAGRANT_DATA_VERSION, type VagrantData } from './data.js';
 import { machineNetworks } from './networks.js';

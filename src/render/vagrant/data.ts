@@ -33,7 +33,7 @@ export interface VagrantMachine {
   forwardedPorts: VagrantForwardedPort[];
 }
 
-/** A step run once for the whole cluster, on one node, when `wait` succeeds (seed 001's pacemaker.sh). */
+/** A step run once for the whole cluster, on one node, when `wait` succeeds (e.g. loading the crm script). */
 export interface ClusterStep {
   wait: string;
   run: string;
@@ -61,7 +61,7 @@ export interface VagrantData {
   /** daemons enabled at boot and started once the files are in place */
   services: string[];
   machines: VagrantMachine[];
-  /** the machine that receives the cluster-wide files and runs the cluster step: the last one, as in the seeds */
+  /** the machine that receives the cluster-wide files and runs the cluster step: the last one, up when all others are */
   clusterMachine: string;
   clusterStep?: ClusterStep;
 }

@@ -1,5 +1,6 @@
 import type { ClusterModel, NicModel } from '../../model/model.js';
-import { netmask, networkAddress } from '../../model/network.js';
+import ipaddr from 'ipaddr.js';
+import { netmask, networkAddress, type Cidr } from '../../model/network.js';
 import type { VagrantNetwork } from './data.js';
 
 /** `hactl-<cluster>-10.0.1.0-24`: one network per subnet, so nodes on the same subnet share it. */
@@ -25,4 +26,11 @@ export function machineNetworks(model: Pick<ClusterModel, 'cluster'>, nics: read
     netmask: netmask(nic.prefix),
     network: networkName(model.cluster, nic),
   }));
+}
+
+/** The address vagrant-libvirt (and VirtualBox's host-only adapter) gives the host: the first of the subnet. */
+export function hostSideAddress(cidr: Cidr): string {
+  const octets = ipaddr.IPv4.parse(networkAddress(cidr)).octets;
+  const value = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]! + 1;
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
 }

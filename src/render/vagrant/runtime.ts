@@ -16,7 +16,7 @@ export function runtimeServices(model: Pick<ClusterModel, 'runtime' | 'pacemaker
   }
 }
 
-// Seed 001 polls `crm node status` until the cluster answers, then gives it 5 s more before configuring.
+// Configuring before the cluster answers `crm node status` fails; 5 s more let the members finish joining.
 const READY_TIMEOUT_S = 300;
 const SETTLE_S = 5;
 

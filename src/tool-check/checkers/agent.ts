@@ -1,10 +1,10 @@
 import { AgentConfigError, parseAgentConfig } from '../../agent/config.js';
-import type { CheckResult, Checker } from '../checker.js';
+import { type CheckResult, defineChecker } from '../checker.js';
 
 const TOOL = "the agent's own config parser (parseAgentConfig)";
 
 /** The bundled agent reads nothing but this document, so its own parser is the real tool. */
-export const agentChecker: Checker = {
+export const agentChecker = defineChecker({
   id: 'agent',
   tools: [],
   async check(files) {
@@ -21,4 +21,5 @@ export const agentChecker: Checker = {
       }
     });
   },
-};
+  writeLast: true,
+});

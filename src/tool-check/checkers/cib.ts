@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
+import { quote } from '../../transport/shell.js';
+import { type CheckContext, checkEach, type CheckResult, defineChecker } from '../checker.js';
 
 const TOOL = 'xmllint --noout + crm_verify --xml-file -V';
 /** crm_verify exits 78 (CRM_EX_CONFIG) for warnings as well as errors. */
@@ -31,11 +32,13 @@ async function checkCib(file: RenderedFile, index: number, context: CheckContext
 }
 
 /** cib.xml as Pacemaker reads it: well-formed XML, then the schema named in validate-with and the policy engine's checks. */
-export const cibChecker: Checker = {
+export const cibChecker = defineChecker({
   id: 'cib',
   tools: [
     { binary: 'xmllint', apt: 'libxml2-utils' },
     { binary: 'crm_verify', apt: 'pacemaker-cli-utils' },
   ],
   check: (files, context) => checkEach(files, (file, index) => checkCib(file, index, context)),
-};
+  writeLast: true,
+  onNode: { tool: 'crm_verify', binary: 'crm_verify', command: (p) => `crm_verify --xml-file ${quote(p)}` },
+});

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inSubnet } from '../../model/network.js';
 import type { RenderedFile } from '../../render/artifact.js';
-import { type CheckContext, type CheckResult, type Checker, NAMESPACE_TOOLS } from '../checker.js';
+import { quote } from '../../transport/shell.js';
+import { type CheckContext, type CheckResult, defineChecker, NAMESPACE_TOOLS, OLD_OPTIONS } from '../checker.js';
 import { setupFailure, withNetns, type StagedFile } from '../throwaway-netns.js';
 import { bindnetaddrOf, lintCorosync } from './corosync-lint.js';
 
@@ -72,7 +73,7 @@ async function checkConf(file: RenderedFile, context: CheckContext): Promise<Che
 }
 
 /** corosync 3 files go through corosync -t once per node plus a key lint; 1.x files through the lint alone. */
-export const corosyncChecker: Checker = {
+export const corosyncChecker = defineChecker({
   id: 'corosync',
   tools: [
     { binary: 'corosync', apt: 'corosync' },
@@ -86,5 +87,7 @@ export const corosyncChecker: Checker = {
     }
     return results;
   },
-};
+  writeLast: true,
+  onNode: { tool: 'corosync -t', binary: 'corosync', command: (p) => `corosync -t -c ${quote(p)}`, unsupported: OLD_OPTIONS },
+});
 

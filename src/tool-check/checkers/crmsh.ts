@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
+import { type CheckContext, checkEach, type CheckResult, defineChecker } from '../checker.js';
 import { condense } from './cib.js';
 
 const INIT_D = '/etc/init.d';
@@ -194,7 +194,7 @@ async function checkScript(file: RenderedFile, index: number, context: CheckCont
 }
 
 /** The crm configure script, applied by crmsh itself to an empty CIB file, then the result verified by crm_verify. */
-export const crmshChecker: Checker = {
+export const crmshChecker = defineChecker({
   id: 'crmsh',
   tools: [
     { binary: 'crm', apt: 'crmsh' },
@@ -203,4 +203,5 @@ export const crmshChecker: Checker = {
     { binary: 'unshare', apt: 'util-linux' },
   ],
   check: (files, context) => checkEach(files, (file, index) => checkScript(file, index, context)),
-};
+  writeLast: true,
+});

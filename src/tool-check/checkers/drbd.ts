@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
+import { type CheckContext, checkEach, type CheckResult, defineChecker } from '../checker.js';
 
 const DRBDADM_84 = '/usr/lib/drbd/drbdadm-84';
 const RES_DIR = '/etc/drbd.d/';
@@ -60,8 +60,9 @@ async function checkOne(file: RenderedFile, context: CheckContext): Promise<Chec
 }
 
 /** drbdadm's parser (8.4 or 9, as the resource says) over drbd.conf with its includes and over each .res. */
-export const drbdChecker: Checker = {
+export const drbdChecker = defineChecker({
   id: 'drbd',
   tools: [{ binary: 'drbdadm', apt: 'drbd-utils' }],
   check: (files, context) => checkEach(files, (file) => checkOne(file, context)),
-};
+  writeLast: true,
+});

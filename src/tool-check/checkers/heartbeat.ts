@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { isIpv4 } from '../../model/network.js';
 import { platformProfile } from '../../platform/profiles.js';
 import type { RenderedFile } from '../../render/artifact.js';
-import type { CheckContext, CheckResult, Checker } from '../checker.js';
+import { type CheckContext, type CheckResult, defineChecker } from '../checker.js';
 import { condense } from './cib.js';
 
 const HEARTBEAT = '/usr/libexec/heartbeat/heartbeat';
@@ -207,7 +207,7 @@ async function checkNode(files: NodeFiles, mine: readonly RenderedFile[], contex
 }
 
 /** ha.cf and authkeys as heartbeat 3 parses them when it starts, posing as each node; haresources linted by hactl. */
-export const heartbeatChecker: Checker = {
+export const heartbeatChecker = defineChecker({
   id: 'heartbeat',
   tools: [
     { binary: HEARTBEAT, apt: 'heartbeat' },
@@ -222,4 +222,5 @@ export const heartbeatChecker: Checker = {
     }
     return results;
   },
-};
+  writeLast: true,
+});

@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { isIpv4 } from '../../model/network.js';
 import type { RenderedFile } from '../../render/artifact.js';
-import { type CheckContext, type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
+import { type CheckContext, checkEach, type CheckResult, defineChecker, NAMESPACE_TOOLS } from '../checker.js';
 import { setupFailure, withNetns } from '../throwaway-netns.js';
 
 const TOOL = 'hosts lint + getent ahostsv4 (file staged as /etc/hosts, posing as the node in private namespaces)';
@@ -57,11 +57,12 @@ async function checkOne(file: RenderedFile, context: CheckContext): Promise<Chec
 }
 
 /** /etc/hosts: parsed here, then resolved through the C library exactly as the cluster daemons will. */
-export const hostsChecker: Checker = {
+export const hostsChecker = defineChecker({
   id: 'hosts',
   tools: [
     { binary: 'getent', apt: 'libc-bin' },
     ...NAMESPACE_TOOLS,
   ],
   check: (files, context) => checkEach(files, (file) => checkOne(file, context)),
-};
+  writeLast: false,
+});

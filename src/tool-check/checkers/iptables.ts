@@ -1,5 +1,6 @@
 import type { RenderedFile } from '../../render/artifact.js';
-import { type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
+import { quote } from '../../transport/shell.js';
+import { checkEach, type CheckResult, defineChecker, NAMESPACE_TOOLS } from '../checker.js';
 import { setupFailure, withNetns } from '../throwaway-netns.js';
 
 const TOOL = 'iptables-restore (loaded for real in a throw-away network namespace)';
@@ -18,11 +19,13 @@ async function checkOne(file: RenderedFile): Promise<CheckResult> {
   return { ...base, ok: false, message: r.stderr.trim() || (r.timedOut ? 'timed out' : `exit ${r.exitCode}`) };
 }
 
-export const iptablesChecker: Checker = {
+export const iptablesChecker = defineChecker({
   id: 'iptables',
   tools: [
     { binary: 'iptables-restore', apt: 'iptables' },
     ...NAMESPACE_TOOLS,
   ],
   check: (files) => checkEach(files, (file) => checkOne(file)),
-};
+  writeLast: true,
+  onNode: { tool: 'iptables-restore --test', binary: 'iptables-restore', command: (p) => `iptables-restore --test < ${quote(p)}` },
+});

@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RenderedFile } from '../../render/artifact.js';
 import { scriptProgram } from '../../render/escape/keepalived.js';
-import { type CheckContext, type CheckResult, type Checker, checkEach, NAMESPACE_TOOLS } from '../checker.js';
+import { quote } from '../../transport/shell.js';
+import { type CheckContext, checkEach, type CheckResult, defineChecker, NAMESPACE_TOOLS, OLD_OPTIONS } from '../checker.js';
 import { setupFailure, withNetns, type NetnsInterface, type StagedFile } from '../throwaway-netns.js';
 
 const TOOL = 'keepalived -e -t (in a private network namespace)';
@@ -84,11 +85,13 @@ async function checkOne(file: RenderedFile, context: CheckContext): Promise<Chec
 }
 
 /** keepalived's own config test, posing as the node: its interfaces exist (dummy) and the scripts it calls are present. */
-export const keepalivedChecker: Checker = {
+export const keepalivedChecker = defineChecker({
   id: 'keepalived',
   tools: [
     { binary: 'keepalived', apt: 'keepalived' },
     ...NAMESPACE_TOOLS,
   ],
   check: (files, context) => checkEach(files, (file) => checkOne(file, context)),
-};
+  writeLast: true,
+  onNode: { tool: 'keepalived -t', binary: 'keepalived', command: (p) => `keepalived -t -e -f ${quote(p)}`, unsupported: OLD_OPTIONS },
+});

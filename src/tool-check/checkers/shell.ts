@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { RenderedFile } from '../../render/artifact.js';
-import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
+import { quote } from '../../transport/shell.js';
+import { type CheckContext, checkEach, type CheckResult, defineChecker } from '../checker.js';
 
 type Dialect = 'sh' | 'bash';
 
@@ -33,7 +34,7 @@ async function checkScript(file: RenderedFile, index: number, context: CheckCont
 }
 
 /** Init scripts and monitor loops: parsed by the shell that runs them (dash for /bin/sh, as on Debian) and linted by shellcheck. */
-export const shellChecker: Checker = {
+export const shellChecker = defineChecker({
   id: 'shell',
   tools: [
     { binary: 'bash', apt: 'bash' },
@@ -41,4 +42,10 @@ export const shellChecker: Checker = {
     { binary: 'shellcheck', apt: 'shellcheck' },
   ],
   check: (files, context) => checkEach(files, (file, index) => checkScript(file, index, context)),
-};
+  writeLast: false,
+  onNode: {
+    tool: 'sh -n',
+    binary: 'sh',
+    command: (p) => `if head -n1 ${quote(p)} | grep -q bash; then bash -n ${quote(p)}; else sh -n ${quote(p)}; fi`,
+  },
+});

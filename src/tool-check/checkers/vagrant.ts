@@ -1,14 +1,13 @@
-import { execa } from 'execa';
+import { formatDiagnostic } from '../../diagnostics/index.js';
+import { onPath } from '../../host-tools/on-path.js';
+import { failureOf, runVagrant } from '../../host-tools/vagrant-cli.js';
+import { vagrantIssues } from '../../lint/checks/vagrant/index.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { vagrantSettings } from '../../render/vagrant/settings.js';
-import { failureOf, runVagrant } from '../../provider/vagrant/cli.js';
-import { formatIssue, vagrantIssues } from '../../provider/vagrant/validate.js';
-import { manifestEntry, prepareWorkdir, vagrantWorkdir } from '../../provider/vagrant/workdir.js';
-import { type CheckContext, type CheckResult, type Checker, checkEach } from '../checker.js';
+import { manifestEntry, prepareWorkdir, vagrantWorkdir } from '../../render/vagrant/workdir.js';
+import { type CheckContext, type CheckResult, checkEach, defineChecker } from '../checker.js';
 
 const TOOL = 'vagrant validate (hactl Vagrantfile) + hactl address/port checks';
-
-const onPath = async (binary: string): Promise<boolean> => (await execa('sh', ['-c', `command -v ${binary}`], { reject: false })).exitCode === 0;
 
 // The Vagrantfile only encodes file contents, so a secret is checked as a placeholder of the same size.
 const masked = (f: RenderedFile): RenderedFile & { renderer: string } => ({ ...f, renderer: 'check', ...(f.secret ? { content: '*'.repeat(Buffer.byteLength(f.content)) } : {}) });
@@ -18,7 +17,7 @@ async function checkOne(file: RenderedFile, context: CheckContext): Promise<Chec
   const { model } = context;
   const settings = vagrantSettings(model);
   const errors = vagrantIssues(model, settings).filter((i) => i.severity === 'error');
-  if (errors.length) return { ...base, ok: false, message: errors.map(formatIssue).join('\n') };
+  if (errors.length) return { ...base, ok: false, message: errors.map(formatDiagnostic).join('\n') };
   const dir = vagrantWorkdir(model.cluster, context.workDir);
   const files = [...context.allFiles.filter((f) => f !== file), file].map(masked);
   await prepareWorkdir(dir, { files, manifest: files.map(manifestEntry) });
@@ -30,8 +29,9 @@ async function checkOne(file: RenderedFile, context: CheckContext): Promise<Chec
 }
 
 /** `vagrant validate` on the top-level Vagrantfile fed with the stack's data, after the checks Vagrant does not make. */
-export const vagrantChecker: Checker = {
+export const vagrantChecker = defineChecker({
   id: 'vagrant',
   tools: [{ binary: 'vagrant', apt: 'vagrant' }],
   check: (files, context) => checkEach(files, (file) => checkOne(file, context)),
-};
+  writeLast: false,
+});

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { Duplex } from 'node:stream';
+import { relayArgv } from '../../netns/relay.js';
 
 /** OpenSSH's ProxyCommand: the argv's stdin/stdout carry the connection (%h and %p are the target). */
 export function proxySocket(argv: readonly string[], host: string, port: number): { sock: Duplex; stop(): void } {
@@ -13,13 +14,7 @@ export function proxySocket(argv: readonly string[], host: string, port: number)
   return { sock, stop: () => { child.kill('SIGKILL'); } };
 }
 
-// stdin/stdout <-> TCP in plain Node, so a network namespace needs no netcat: `[...enter, ...relay]`.
-const RELAY = `const s = require('net').connect(Number(process.argv[2]), process.argv[1]);
-process.stdin.pipe(s); s.pipe(process.stdout);
-s.on('error', () => process.exit(1)); s.on('close', () => process.exit(0));
-process.stdin.on('end', () => s.end());`;
-
 /** A ProxyCommand that reaches %h:%p from wherever `prefix` runs it, e.g. `nsenter --net=... --` into a lab member. */
 export function nodeRelayProxyCommand(prefix: readonly string[]): string[] {
-  return [...prefix, process.execPath, '-e', RELAY, '%h', '%p'];
+  return relayArgv(prefix, '%h', '%p');
 }

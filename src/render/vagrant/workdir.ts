@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../package-root.js';
-import { treePath, type ManifestEntry, type RenderResult } from '../../render/render-stack.js';
-import { writeTree } from '../../render/write-tree.js';
-import { vagrantDataFile, VAGRANT_SCOPE, type VagrantData } from '../../render/vagrant/index.js';
+import { treePath, type ManifestEntry, type RenderResult } from '../render-stack.js';
+import { writeTree } from '../write-tree.js';
+import { VAGRANT_SCOPE, type VagrantData } from './data.js';
+import { vagrantDataFile } from './index.js';
 
 /** Where one cluster's Vagrant machines are driven from: its own Vagrantfile and `.vagrant` state, so clusters never mix. */
 export interface VagrantWorkdir {

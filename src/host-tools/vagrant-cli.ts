@@ -1,6 +1,6 @@
 import { execa } from 'execa';
-import { VagrantError } from './errors.js';
-import { parseMachineLine, type MachineRecord } from './machine-readable.js';
+import { HactlError } from '../diagnostics/index.js';
+import { parseMachineLine, type MachineRecord } from './vagrant-machine-readable.js';
 
 export interface VagrantRunOptions {
   /** the directory whose Vagrantfile (and .vagrant state) vagrant uses; '/' for box and plugin commands */
@@ -40,10 +40,10 @@ export async function runVagrant(args: readonly string[], opts: VagrantRunOption
   }
   const result = await child;
   if ((result as { code?: string }).code === 'ENOENT') {
-    throw new VagrantError('vagrant-missing', 'vagrant is not installed: apt-get install vagrant (Debian 12 brings vagrant 2.3.4 and the vagrant-libvirt plugin)');
+    throw new HactlError('vagrant-missing', 'vagrant is not installed: apt-get install vagrant (Debian 12 brings vagrant 2.3.4 and the vagrant-libvirt plugin)');
   }
-  if (result.timedOut) throw new VagrantError('vagrant-command-failed', `vagrant ${args.join(' ')} did not finish within ${Math.round((opts.timeoutMs ?? 120_000) / 1000)} s`);
-  if (result.isCanceled) throw new VagrantError('vagrant-command-failed', `vagrant ${args.join(' ')} was cancelled`);
+  if (result.timedOut) throw new HactlError('vagrant-command-failed', `vagrant ${args.join(' ')} did not finish within ${Math.round((opts.timeoutMs ?? 120_000) / 1000)} s`);
+  if (result.isCanceled) throw new HactlError('vagrant-command-failed', `vagrant ${args.join(' ')} was cancelled`);
   return { exitCode: result.exitCode ?? 1, records, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
 }
 
@@ -56,6 +56,6 @@ export function failureOf(run: VagrantRun): string {
 
 export async function mustRunVagrant(args: readonly string[], opts: VagrantRunOptions): Promise<VagrantRun> {
   const run = await runVagrant(args, opts);
-  if (run.exitCode !== 0) throw new VagrantError('vagrant-command-failed', `vagrant ${args.join(' ')} failed:\n${failureOf(run)}`);
+  if (run.exitCode !== 0) throw new HactlError('vagrant-command-failed', `vagrant ${args.join(' ')} failed:\n${failureOf(run)}`);
   return run;
 }

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { vagrantIssues, vagrantUp, type VagrantIssue } from '../../src/provider/vagrant/index.js';
-import { vagrantSettings } from '../../src/render/vagrant/index.js';
+import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { lintModel } from '../../src/lint/index.js';
+import { vagrantIssues } from '../../src/lint/checks/vagrant/index.js';
 import type { ClusterModel } from '../../src/model/model.js';
-import { modelOf, render, twoNodes } from './vagrant-fixtures.js';
+import { vagrantSettings } from '../../src/render/vagrant/index.js';
+import { modelOf, twoNodes } from '../provider/vagrant-fixtures.js';
 
-const issuesOf = async (input: Parameters<typeof twoNodes>[0], settings = {}): Promise<VagrantIssue[]> => {
+const issuesOf = async (input: Parameters<typeof twoNodes>[0], settings = {}): Promise<Diagnostic[]> => {
   const model = await modelOf(twoNodes(input));
   return vagrantIssues(model, vagrantSettings(model, settings));
 };
-const codes = (issues: VagrantIssue[]): string[] => issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.path}`);
+const codes = (issues: Diagnostic[]): string[] => issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.path}`);
 
 describe('hactl checks a stack before vagrant runs', () => {
   it('accepts the two-node stack as it is', async () => {
@@ -91,21 +93,16 @@ describe('hactl checks a stack before vagrant runs', () => {
     expect(issues.map((i) => i.code)).toContain('vagrant-host-only-range');
   });
 
-  it('stops vagrantUp with every issue before any vagrant command runs', async () => {
-    const model = await modelOf(twoNodes({
-      nodes: {
-        lb1: { nics: { eth1: '10.231.9.1/24' }, forwardedPorts: [{ guest: 22, host: 2122 }] },
-        lb2: { nics: { eth1: '10.231.9.12/24' }, forwardedPorts: [{ guest: 22, host: 2122 }] },
-      },
-    }));
-    const path = process.env.PATH;
-    process.env.PATH = '/nonexistent';
-    try {
-      const error = await vagrantUp(model, render(model), { baseDir: '/nonexistent/hactl' }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ name: 'VagrantError', code: 'vagrant-invalid-stack' });
-      expect((error as { issues: VagrantIssue[] }).issues.map((i) => i.code).sort()).toEqual(['vagrant-address-clash', 'vagrant-port-clash']);
-    } finally {
-      process.env.PATH = path;
-    }
+  it('runs with the semantic checks, at the field, for a stack with a vagrant section', async () => {
+    const model = await modelOf(twoNodes({ nodes: { lb1: { nics: { eth0: '10.231.9.11/24' } }, lb2: { nics: { eth1: '10.231.9.12/24' } } } }));
+    const found = lintModel(model, { resolveSecrets: false }).filter((d) => d.code.startsWith('vagrant-'));
+    expect(found.map((d) => `${d.severity} ${d.code} ${d.path}`)).toEqual(['error vagrant-nic-name nodes.lb1.nics.eth0']);
+    expect(found[0]!.hint).toBeTruthy();
+  });
+
+  it('leaves a stack without a vagrant section alone', async () => {
+    const { vagrant: _, ...input } = twoNodes({ nodes: { lb1: { nics: { eth0: '10.231.9.11/24' } }, lb2: { nics: { eth0: '10.231.9.12/24' } } } });
+    const model = await modelOf(input);
+    expect(lintModel(model, { resolveSecrets: false }).filter((d) => d.code.startsWith('vagrant-'))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/tool-check/run-checks.js';
 import { vagrantChecker } from '../../src/tool-check/checkers/vagrant.js';
 import { missing } from '../support/env.js';
-import { modelOf, render, twoNodes, vagrantStacks } from './vagrant-fixtures.js';
+import { modelOf, render, twoNodes, vagrantStacks } from '../provider/vagrant-fixtures.js';
 
 const skip = missing({ tools: ['vagrant'] });
 const scratch = mkdtempSync(join(tmpdir(), 'hactl-vagrant-validate-'));

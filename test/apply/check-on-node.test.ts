@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOnNode } from '../../src/apply/remote-checks.js';
+import { checkOnNode } from '../../src/apply/check-on-node.js';
 import { localTransport } from '../../src/transport/local/local-transport.js';
 import type { ExecResult, Transport } from '../../src/transport/transport.js';
 import { missing } from '../support/env.js';
