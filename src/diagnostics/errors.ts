@@ -41,7 +41,6 @@ export class HactlError extends Error {
     const first = list[0];
     return new HactlError(first?.code ?? 'internal', list.map((d) => d.message).join('; '), { ...(first?.hint ? { hint: first.hint } : {}), diagnostics: list });
   }
-
 }
 
 /** The stack problems an error reports, or undefined when it is about something else (and must go on up). */
