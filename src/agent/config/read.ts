@@ -103,6 +103,7 @@ function readObject(s: Schema, v: unknown, path: string, issues: ConfigIssue[]):
     if (value !== undefined) out[key] = read(prop, value, join(path, key), issues);
     else if (prop.default !== undefined) out[key] = read(prop, structuredClone(prop.default), join(path, key), []);
     else if (prop[OptionalKind] === 'Optional') continue;
+    // A missing object or command says what it got ("must be an object, got undefined"), as it always has.
     else if (prop[Kind] === 'Object' || (prop[Kind] === 'Union' && !literals(prop))) out[key] = read(prop, value, join(path, key), issues);
     else out[key] = fail(issues, join(path, key), required(prop), standIn(prop));
   }
