@@ -2,8 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { agentCleanup } from '../src/agent/client.js';
-import { AGENT_ENV, AGENT_NODE_FLAGS } from '../src/agent/log.js';
+import { AGENT_CONFIG_PATH, type AgentConfigDocument } from '../src/agent/config/index.js';
+import { agentCleanup } from '../src/agent/control/client.js';
+import { AGENT_ENV, AGENT_NODE_FLAGS } from '../src/agent/run/node-flags.js';
 import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../src/netns/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -50,7 +51,7 @@ export function buildAgent(): { main: string; dir: string } {
     process.execPath,
     [
       join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-      join(ROOT, 'src', 'agent', 'main.ts'),
+      join(ROOT, 'src', 'agent', 'run', 'main.ts'),
       '--outDir', dir, '--rootDir', join(ROOT, 'src', 'agent'),
       '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2023',
       '--strict', '--skipLibCheck', '--types', 'node', '--esModuleInterop',
@@ -59,10 +60,10 @@ export function buildAgent(): { main: string; dir: string } {
   );
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return { main: join(dir, 'main.js'), dir };
+  return { main: join(dir, 'run', 'main.js'), dir };
 }
 
-export function agentConfig(t: Tuning): Record<string, unknown> {
+export function agentConfig(t: Tuning): AgentConfigDocument {
   return {
     cluster: 'bench',
     nodes: NODES.map((n, i) => ({ name: n, addresses: { svc: `172.31.0.${11 + i}/24` } })),
@@ -211,7 +212,7 @@ export class Bench {
     if (daemon === 'keepalived') for (const f of ['keepalived.pid', 'keepalived-vrrp.pid']) rmSync(join(this.runDir(n), f), { force: true });
     const argv =
       daemon === 'agent'
-        ? [process.execPath, ...AGENT_NODE_FLAGS, this.agentMain, '--config', '/etc/hactl/agent.json', '--node', n]
+        ? [process.execPath, ...AGENT_NODE_FLAGS, this.agentMain, '--config', AGENT_CONFIG_PATH, '--node', n]
         : ['keepalived', '--dont-fork', '--log-console', '--vrrp', '-f', '/etc/keepalived/keepalived.conf', '-p', '/run/keepalived.pid', '-r', '/run/keepalived-vrrp.pid'];
     const p = this.lab.spawn(n, argv, { logFile: join('/run/hactl/lab', this.name, 'logs', n, `${daemon}.log`), ...(daemon === 'agent' ? { env: { ...AGENT_ENV } } : {}) });
     this.daemons.set(`${daemon}:${n}`, p);

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { agentStatus } from '../src/agent/client.js';
+import { agentStatus } from '../src/agent/control/client.js';
 import { Bench, buildAgent, NODES, sleep, type Daemon, type Tuning } from './failover-lab.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '600' }, interval: { type: 'string', default: '10' } } });

@@ -3,7 +3,7 @@ import type { ControlOptions } from '../program.js';
 import { loadOrFail } from '../stack.js';
 
 export async function agentCommand(options: { config?: string; haDir?: string; node?: string; logLevel?: string }): Promise<number> {
-  const { runAgent } = await import('../../src/agent/run.js');
+  const { runAgent } = await import('../../src/agent/run/run.js');
   const running = await runAgent({
     ...(options.config ? { configPath: options.config } : {}),
     ...(options.haDir ? { haDir: options.haDir } : {}),
@@ -16,11 +16,10 @@ export async function agentCommand(options: { config?: string; haDir?: string; n
 
 /** The control socket of the local agent, or of a lab node's agent seen from the host (`--lab STACK`). */
 async function socketFor(options: ControlOptions): Promise<string> {
-  const { agentSocketPath, loadAgentConfig, resolvePaths } = await import('../../src/agent/index.js');
+  const { agentSocketPath, loadAgentConfig, resolvePaths, AGENT_CONFIG_PATH } = await import('../../src/agent/index.js');
   if (!options.lab) return agentSocketPath({ socket: options.socket, configPath: options.config, haDir: options.haDir, node: options.node });
   const model = await loadOrFail(options.lab);
   const { openStackLab, memberName } = await import('../../src/provider/lab/up.js');
-  const { AGENT_CONFIG_PATH } = await import('../../src/provider/lab/runtimes.js');
   const lab = openStackLab(model);
   const node = options.node ?? model.nodes[0]!.name;
   const root = lab.nodeRoot(memberName(node));

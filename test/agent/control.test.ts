@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AgentClientError, agentIsActive, agentMove, agentStatus, requestAgent } from '../../src/agent/client.js';
+import { AgentClientError, agentIsActive, agentMove, agentStatus, requestAgent } from '../../src/agent/control/client.js';
 import type { ControlRequest } from '../../src/agent/control/protocol.js';
 import { ControlFailure, startControlServer, type ControlServer } from '../../src/agent/control/server.js';
 

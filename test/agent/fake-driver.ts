@@ -1,4 +1,4 @@
-import type { AgentResource } from '../../src/agent/config.js';
+import type { AgentResource } from '../../src/agent/config/index.js';
 import { OpFailure, type MonitorResult, type ResourceDriver } from '../../src/agent/resources/driver.js';
 
 /** In-memory resources: the test flips `running` to simulate a crash, or arms failures. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatStatus } from '../../src/agent/format-status.js';
-import type { AgentStatus } from '../../src/agent/status.js';
+import { formatStatus } from '../../src/agent/status/format.js';
+import type { AgentStatus } from '../../src/agent/status/status.js';
 
 const status: AgentStatus = {
   cluster: 'memcached',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentGroup } from '../../src/agent/config.js';
-import { silentLogger } from '../../src/agent/log.js';
+import type { AgentGroup } from '../../src/agent/config/index.js';
+import { silentLogger } from '../../src/agent/log/logger.js';
 import { FailCounts } from '../../src/agent/manager/failcounts.js';
 import { GroupRunner, type FailureEvent } from '../../src/agent/manager/group-runner.js';
 import type { GroupRunState } from '../../src/agent/protocol/report.js';

@@ -2,9 +2,9 @@ import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heartbeatV1Config, HeartbeatV1Error, loadHeartbeatV1 } from '../../src/agent/compat/heartbeat-v1.js';
-import { parseHbTime } from '../../src/agent/compat/ha-cf.js';
-import type { InterfaceTable } from '../../src/agent/transport/address.js';
+import { heartbeatV1Config, HeartbeatV1Error, loadHeartbeatV1 } from '../../src/agent/heartbeat-v1/config.js';
+import { parseHbTime } from '../../src/agent/heartbeat-v1/ha-cf.js';
+import type { InterfaceTable } from '../../src/agent/udp/address.js';
 
 const SEED = join(import.meta.dirname, 'fixtures', 'seed000');
 /** every resource script is an init script, as on seed 000's nodes */

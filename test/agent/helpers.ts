@@ -1,6 +1,6 @@
-import type { Clock } from '../../src/agent/clock.js';
-import { parseAgentConfig } from '../../src/agent/config-parse.js';
-import type { AgentConfig } from '../../src/agent/config.js';
+import type { Clock } from '../../src/agent/membership/clock.js';
+import { parseAgentConfig } from '../../src/agent/config/index.js';
+import type { AgentConfig } from '../../src/agent/config/index.js';
 
 /** A clock whose time only moves when the test says so; timers and deferred calls run in time order. */
 export class ManualClock implements Clock {

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { agentCleanup, agentMove, agentOnline, agentStandby, agentStatus, agentUnmove } from '../../src/agent/client.js';
-import type { AgentStatus } from '../../src/agent/status.js';
-import { AGENT_ENV, AGENT_NODE_FLAGS } from '../../src/agent/log.js';
+import { agentCleanup, agentMove, agentOnline, agentStandby, agentStatus, agentUnmove } from '../../src/agent/control/client.js';
+import type { AgentStatus } from '../../src/agent/status/status.js';
+import { AGENT_ENV, AGENT_NODE_FLAGS } from '../../src/agent/run/node-flags.js';
 import { createLab, destroyLab, type Lab, type LabProcess, type LabSpec } from '../../src/netns/index.js';
 import { missing } from '../support/env.js';
 
@@ -11,7 +11,7 @@ const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'nft', 'p
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-const MAIN = join(ROOT, 'src', 'agent', 'main.ts');
+const MAIN = join(ROOT, 'src', 'agent', 'run', 'main.ts');
 const FUZZ = join(ROOT, 'test', 'agent', 'support', 'udp-fuzz.ts');
 const KEY = 'lab-scenario-key-0123456789';
 const VIP = '172.30.0.10';

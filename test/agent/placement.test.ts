@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentConfig } from '../../src/agent/config.js';
+import type { AgentConfig } from '../../src/agent/config/index.js';
 import { computeQuorum } from '../../src/agent/membership/quorum.js';
 import { AdminState } from '../../src/agent/placement/admin.js';
 import { place, type NodeFacts } from '../../src/agent/placement/place.js';

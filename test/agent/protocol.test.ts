@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AuthMethod } from '../../src/agent/config.js';
+import type { AuthMethod } from '../../src/agent/config/index.js';
 import { createAuthenticator } from '../../src/agent/protocol/auth.js';
 import { PacketFilter } from '../../src/agent/protocol/filter.js';
 import { decodePacket, encodePacket, type Packet } from '../../src/agent/protocol/packet.js';

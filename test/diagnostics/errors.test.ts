@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AgentClientError } from '../../src/agent/client.js';
-import { HeartbeatV1Error } from '../../src/agent/compat/heartbeat-v1.js';
-import { AgentConfigError } from '../../src/agent/config-parse.js';
+import { AgentClientError } from '../../src/agent/control/client.js';
+import { HeartbeatV1Error } from '../../src/agent/heartbeat-v1/config.js';
+import { AgentConfigError } from '../../src/agent/config/index.js';
 import { ApplyError } from '../../src/apply/errors.js';
 import { codes, error, HactlError, stackDiagnostics } from '../../src/diagnostics/index.js';
 import { LabError } from '../../src/netns/errors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgentConfig } from '../../src/agent/config.js';
+import { parseAgentConfig } from '../../src/agent/config/index.js';
 import { agentChecker } from '../../src/tool-check/checkers/agent.js';
 import { runChecks } from '../../src/tool-check/run-checks.js';
 import { agentConfigRenderer } from '../../src/render/agent-config/index.js';

@@ -1,4 +1,4 @@
-import type { Command } from '../config.js';
+import type { Command } from '../config/index.js';
 import { runCommand, summarize } from '../resources/command.js';
 
 /** A shell string gets the arguments as "$@" (keepalived passes notify arguments the same way). */

@@ -1,4 +1,4 @@
-import type { AgentGroup, AgentResource, OnFail } from '../config.js';
+import type { AgentGroup, AgentResource, OnFail } from '../config/index.js';
 import type { GroupReport, GroupRunState } from '../protocol/report.js';
 import { withTimeout, type DriverEnv, type MonitorResult, type ResourceDriver } from '../resources/driver.js';
 import { createDriver } from '../resources/registry.js';

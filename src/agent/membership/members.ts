@@ -1,5 +1,5 @@
-import type { AgentTimings } from '../config.js';
-import type { Clock } from '../clock.js';
+import type { AgentTimings } from '../config/index.js';
+import type { Clock } from './clock.js';
 
 /** heartbeat's node states; init = not heard yet and initdead not over; left = said goodbye. */
 export type NodeStatus = 'init' | 'up' | 'warn' | 'dead' | 'left';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { AgentPing } from '../config.js';
-import type { Clock } from '../clock.js';
+import type { AgentPing } from '../config/index.js';
+import type { Clock } from './clock.js';
 
 export interface PingTargetStatus {
   target: string;

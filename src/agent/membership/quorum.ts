@@ -1,4 +1,4 @@
-import type { AgentQuorum } from '../config.js';
+import type { AgentQuorum } from '../config/index.js';
 
 export interface QuorumState {
   quorate: boolean;

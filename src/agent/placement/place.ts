@@ -1,5 +1,5 @@
-import type { AgentConfig, AgentGroup } from '../config.js';
-import { scoreValue } from '../config-util.js';
+import type { AgentConfig, AgentGroup } from '../config/index.js';
+import { scoreValue } from '../config/index.js';
 import type { QuorumState } from '../membership/quorum.js';
 import type { GroupReport, GroupRunState, NodeReport } from '../protocol/report.js';
 import type { AdminView } from './admin.js';

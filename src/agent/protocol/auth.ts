@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { AuthMethod } from '../config.js';
+import type { AuthMethod } from '../config/index.js';
 
 export const METHOD_IDS: Record<AuthMethod, number> = { crc: 1, md5: 2, sha1: 3, sha256: 4 };
 export const MAC_LENGTHS: Record<AuthMethod, number> = { crc: 4, md5: 16, sha1: 20, sha256: 32 };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Command } from '../config.js';
+import type { Command } from '../config/index.js';
 
 export interface RunResult {
   code: number | null;

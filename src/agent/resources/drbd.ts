@@ -1,4 +1,4 @@
-import type { DrbdResource } from '../config.js';
+import type { DrbdResource } from '../config/index.js';
 import { runCommand, summarize } from './command.js';
 import { OpFailure, type ResourceDriver } from './driver.js';
 

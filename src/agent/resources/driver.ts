@@ -1,4 +1,4 @@
-import type { AgentLogger } from '../log.js';
+import type { AgentLogger } from '../log/logger.js';
 
 export interface OpContext {
   timeoutMs: number;

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExecResource } from '../config.js';
+import type { ExecResource } from '../config/index.js';
+import { logEvent } from '../log/format-event.js';
 import { argvOf, runCommand, summarize } from './command.js';
 import { OpFailure, type DriverEnv, type MonitorResult, type OpContext, type ResourceDriver } from './driver.js';
 
@@ -114,7 +115,7 @@ function supervised(res: ExecResource, env: DriverEnv, vars: Record<string, stri
       child.once('exit', (code, signal) => {
         own.exited = true;
         exited = signal ? `killed by ${signal}` : `exit ${code}`;
-        env.log.debug({ event: 'process-exit', resource: res.id, pid: child.pid, code, signal }, 'supervised process exited');
+        logEvent(env.log, { event: 'process-exit', resource: res.id, pid: child.pid, code, signal });
       });
       await writeFile(pidFile, `${pid}\n`, { mode: 0o600 });
       if (res.monitor === undefined) return;

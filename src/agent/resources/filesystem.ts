@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FilesystemResource } from '../config.js';
+import type { FilesystemResource } from '../config/index.js';
 import { runCommand, summarize } from './command.js';
 import { OpFailure, type ResourceDriver } from './driver.js';
 

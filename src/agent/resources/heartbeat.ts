@@ -1,4 +1,4 @@
-import type { HeartbeatResource } from '../config.js';
+import type { HeartbeatResource } from '../config/index.js';
 import type { ResourceDriver } from './driver.js';
 import { scriptDriver, type StatusReader } from './lsb.js';
 

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import type { IpAddr2Resource } from '../config.js';
+import type { IpAddr2Resource } from '../config/index.js';
+import { logEvent } from '../log/format-event.js';
 import { ArmedProcess, shellQuote } from './armed.js';
 import { runCommand, summarize } from './command.js';
 import { OpFailure, type DriverEnv, type ResourceDriver } from './driver.js';
@@ -79,7 +80,7 @@ function listedOn(nic: string, ip: string): boolean {
 /** Only when the armed arping could not run; the takeover does not wait for it. */
 function sendGratuitousArp(res: IpAddr2Resource, env: DriverEnv): void {
   const child = spawn('arping', ['-U', '-c', String(res.arpCount), '-I', res.nic, res.ip], { stdio: 'ignore' });
-  child.on('error', (err) => env.log.warn({ event: 'arping-failed', resource: res.id, err: err.message }, 'gratuitous ARP not sent'));
+  child.on('error', (err) => logEvent(env.log, { event: 'arping-failed', resource: res.id, err: err.message }));
   const kill = setTimeout(() => child.kill('SIGKILL'), 5000 + res.arpCount * 1000);
   kill.unref();
   child.on('exit', () => clearTimeout(kill));

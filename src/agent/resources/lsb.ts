@@ -1,4 +1,4 @@
-import type { HeartbeatResource, LsbResource } from '../config.js';
+import type { HeartbeatResource, LsbResource } from '../config/index.js';
 import { runCommand, summarize, type RunResult } from './command.js';
 import { OpFailure, type MonitorResult, type ResourceDriver } from './driver.js';
 

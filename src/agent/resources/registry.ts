@@ -1,5 +1,5 @@
-import type { AgentResource, ResourceClass } from '../config.js';
-import { httpDriver, memcachedDriver, tcpDriver } from './checks.js';
+import type { AgentResource, ResourceClass } from '../config/index.js';
+import { httpDriver, memcachedDriver, tcpDriver } from './probes.js';
 import type { DriverEnv, ResourceDriver } from './driver.js';
 import { drbdDriver } from './drbd.js';
 import { execDriver } from './exec.js';

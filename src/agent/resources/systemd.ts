@@ -1,4 +1,4 @@
-import type { SystemdResource } from '../config.js';
+import type { SystemdResource } from '../config/index.js';
 import { runCommand, summarize } from './command.js';
 import { OpFailure, type ResourceDriver } from './driver.js';
 

@@ -7,7 +7,7 @@ import { packageRoot } from '../../package-root.js';
 import type { RenderedFile } from '../../render/artifact.js';
 import { memberName } from './lab-spec.js';
 
-export const AGENT_CONFIG_PATH = '/etc/hactl/agent.json';
+import { AGENT_CONFIG_PATH } from '../../agent/config/paths.js';
 
 type Launcher = (lab: Lab, node: string, files: readonly RenderedFile[]) => LabProcess;
 

@@ -1,18 +1,20 @@
+import type { AgentConfigDocument } from '../../agent/config/types.js';
 import { HactlError, error } from '../../diagnostics/index.js';
 import type { ClusterModel, GroupModel, PrimitiveModel, Score } from '../../model/model.js';
 import type { SecretSource } from '../../secrets/source.js';
 import { resolveSecret } from '../resolve-secret.js';
-import { agentResources, type ResourceDoc } from './resources.js';
+import { agentResources } from './resources.js';
 
-type Doc = Record<string, unknown>;
+type LinkDoc = AgentConfigDocument['links'][number];
+type GroupDoc = AgentConfigDocument['groups'][number];
 
 const linkName = (nic: string, index: number, all: readonly { nic: string }[]) => (all.filter((l) => l.nic === nic).length > 1 ? `${nic}-${index}` : nic);
 
-function links(model: ClusterModel): { docs: Doc[]; names: { name: string; nic: string }[] } {
+function links(model: ClusterModel): { docs: LinkDoc[]; names: { name: string; nic: string }[] } {
   const hb = model.heartbeat;
   if (!hb) throw HactlError.from(error('interconnect-missing', 'heartbeat', 'the agent needs heartbeat.interconnect links to send its heartbeats on'));
   const names = hb.links.map((l, i) => ({ name: linkName(l.nic, i, hb.links), nic: l.nic }));
-  const docs = hb.links.map((l, i) => ({
+  const docs = hb.links.map((l, i): LinkDoc => ({
     name: names[i]!.name,
     mode: l.mode,
     port: l.port,
@@ -23,14 +25,14 @@ function links(model: ClusterModel): { docs: Doc[]; names: { name: string; nic: 
   return { docs, names };
 }
 
-function auth(model: ClusterModel, secrets: SecretSource): Doc {
+function auth(model: ClusterModel, secrets: SecretSource): AgentConfigDocument['auth'] {
   if (!model.auth) throw HactlError.from(error('auth-missing', 'auth', 'the agent needs auth: a method and a key'));
   if (model.auth.method === 'crc') throw HactlError.from(error('auth-crc', 'auth.method', 'the agent runtime needs a keyed auth method (sha256, sha1 or md5), not crc'));
   if (!model.auth.keyFrom) throw HactlError.from(error('auth-secret-missing', 'auth.keyFrom', `auth method ${model.auth.method} needs keyFrom`));
   return { method: model.auth.method, key: resolveSecret(secrets, model.auth.keyFrom, 'auth.keyFrom', 'agent key') };
 }
 
-function quorum(model: ClusterModel): Doc {
+function quorum(model: ClusterModel): AgentConfigDocument['quorum'] {
   const policy = String(model.properties['no-quorum-policy'] ?? 'stop');
   const expected = Number(model.properties['expected-quorum-votes'] ?? model.nodes.length);
   return {
@@ -47,7 +49,7 @@ function asGroups(model: ClusterModel): GroupModel[] {
   );
 }
 
-function groups(model: ClusterModel): { docs: Doc[]; groupOf: (rsc: string) => string } {
+function groups(model: ClusterModel): { docs: GroupDoc[]; groupOf: (rsc: string) => string } {
   const list = asGroups(model);
   const groupOf = (rsc: string) => list.find((g) => g.name === rsc || g.members.some((m) => m.name === rsc || (m.kind === 'drbd' && m.master.name === rsc)))?.name ?? rsc;
   const location = new Map<string, Record<string, Score>>();
@@ -61,8 +63,8 @@ function groups(model: ClusterModel): { docs: Doc[]; groupOf: (rsc: string) => s
     return name;
   };
   const docs = list.map((g) => {
-    const members: ResourceDoc[] = g.members.flatMap((m) => agentResources(model, m)).map((r) => ({ ...r, id: unique(String(r.id)) }));
-    const doc: Doc = { name: g.name, members };
+    const members = g.members.flatMap((m) => agentResources(model, m)).map((r) => ({ ...r, id: unique(r.id) }));
+    const doc: GroupDoc = { name: g.name, members };
     if (g.preferred) {
       doc.preferred = g.preferred;
       if (typeof g.score === 'number') doc.preferredScore = g.score;
@@ -78,8 +80,8 @@ function groups(model: ClusterModel): { docs: Doc[]; groupOf: (rsc: string) => s
   return { docs, groupOf };
 }
 
-/** The agent's whole configuration document (src/agent/config.ts) from the cluster model; the same on every node. */
-export function agentDocument(model: ClusterModel, secrets: SecretSource): Doc {
+/** The agent's whole configuration document (src/agent/config/schema.ts) from the cluster model; the same on every node. */
+export function agentDocument(model: ClusterModel, secrets: SecretSource): AgentConfigDocument {
   const { docs: linkDocs, names } = links(model);
   const hb = model.heartbeat!;
   const { docs: groupDocs, groupOf } = groups(model);
@@ -92,7 +94,7 @@ export function agentDocument(model: ClusterModel, secrets: SecretSource): Doc {
       }),
     ),
   }));
-  const doc: Doc = {
+  const doc: AgentConfigDocument = {
     version: 1,
     cluster: model.cluster,
     nodes,

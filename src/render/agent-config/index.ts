@@ -1,18 +1,18 @@
+import { AGENT_CONFIG_PATH } from '../../agent/config/paths.js';
 import type { Renderer } from '../artifact.js';
 import { agentDocument } from './document.js';
-
-export const AGENT_CONFIG_FILE = '/etc/hactl/agent.json';
 
 /** The bundled agent's config on every node: it carries the resolved cluster key, so root-only. */
 export const agentConfigRenderer: Renderer = {
   id: 'agent-config',
-  description: `the bundled agent's ${AGENT_CONFIG_FILE}`,
+  description: `the bundled agent's ${AGENT_CONFIG_PATH}`,
   applies: (model) => model.runtime === 'agent',
-  render({ model, secrets, templates }) {
-    const content = templates.render('agent/agent.json', { document: JSON.stringify(agentDocument(model, secrets), null, 2) });
+  render({ model, secrets }) {
+    // JSON.stringify is the one escaper of this format; the document is typed against the agent's own schema.
+    const content = `${JSON.stringify(agentDocument(model, secrets), null, 2)}\n`;
     return model.nodes.map((node) => ({
       node: node.name,
-      path: AGENT_CONFIG_FILE,
+      path: AGENT_CONFIG_PATH,
       content,
       mode: '0600',
       owner: 'root:root',

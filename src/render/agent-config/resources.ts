@@ -1,14 +1,16 @@
+import type { AgentResourceDocument } from '../../agent/config/types.js';
 import type { ClusterModel, MonitorModel, OpModel, PrimitiveModel } from '../../model/model.js';
 import { inSubnet } from '../../model/network.js';
 
-/** A resource in the agent document's form; parseAgentConfig fills in the defaults. */
-export type ResourceDoc = Record<string, unknown>;
+type OpsDoc = NonNullable<AgentResourceDocument['ops']>;
+/** A resource before it has its id and ops (omitted per class, so `class` still tells the fields apart). */
+type BodyDoc = AgentResourceDocument extends infer R ? (R extends AgentResourceDocument ? Omit<R, 'id' | 'ops'> : never) : never;
 
-function ops(list: readonly OpModel[]): ResourceDoc | undefined {
-  const out: ResourceDoc = {};
+function ops(list: readonly OpModel[]): OpsDoc | undefined {
+  const out: OpsDoc = {};
   for (const op of list) {
     if (op.name !== 'start' && op.name !== 'stop' && op.name !== 'monitor') continue;
-    const doc: ResourceDoc = {};
+    const doc: NonNullable<OpsDoc['monitor']> = {};
     if (op.name === 'monitor') doc.intervalMs = op.intervalMs;
     if (op.timeoutMs !== undefined) doc.timeoutMs = op.timeoutMs;
     if (op.onFail !== undefined) doc.onFail = op.onFail;
@@ -26,7 +28,7 @@ function vipNic(model: ClusterModel, ip: string, nic: string | undefined): strin
   return model.nodes[0]?.nics[0]?.name ?? 'eth0';
 }
 
-function body(model: ClusterModel, p: PrimitiveModel): ResourceDoc {
+function body(model: ClusterModel, p: PrimitiveModel): BodyDoc {
   switch (p.kind) {
     case 'vip':
       return { class: 'ipaddr2', ip: p.ip, cidr: p.prefix, nic: vipNic(model, p.ip, p.nic) };
@@ -48,7 +50,7 @@ function body(model: ClusterModel, p: PrimitiveModel): ResourceDoc {
         params: { java_home: p.javaHome, catalina_home: p.catalinaHome, tomcat_user: p.user, statusurl: p.statusurl },
       };
     case 'exec': {
-      const doc: ResourceDoc = { class: 'exec' };
+      const doc: BodyDoc & { class: 'exec' } = { class: 'exec' };
       if (p.run !== undefined) doc.run = p.run;
       if (p.start !== undefined) doc.start = p.start;
       if (p.stop !== undefined) doc.stop = p.stop;
@@ -64,8 +66,8 @@ function body(model: ClusterModel, p: PrimitiveModel): ResourceDoc {
 }
 
 /** memcached/http/tcp monitors become the agent's monitor-only resources right after the one they watch. */
-function probe(p: PrimitiveModel, monitor: MonitorModel): ResourceDoc | undefined {
-  let check: ResourceDoc | undefined;
+function probe(p: PrimitiveModel, monitor: MonitorModel): AgentResourceDocument | undefined {
+  let check: BodyDoc | undefined;
   if (monitor.check === 'memcached') check = { class: 'memcached', ...(monitor.port ? { port: monitor.port } : {}) };
   else if (monitor.check === 'http' && monitor.url) check = { class: 'http', url: monitor.url };
   else if (monitor.check === 'tcp' && monitor.port) check = { class: 'tcp', port: monitor.port };
@@ -74,9 +76,9 @@ function probe(p: PrimitiveModel, monitor: MonitorModel): ResourceDoc | undefine
   return { id: `${p.name}-check`, ...check, ...(opsDoc ? { ops: opsDoc } : {}) };
 }
 
-export function agentResources(model: ClusterModel, p: PrimitiveModel): ResourceDoc[] {
+export function agentResources(model: ClusterModel, p: PrimitiveModel): AgentResourceDocument[] {
   const opsDoc = ops(p.ops);
-  const own = { id: p.name, ...body(model, p), ...(opsDoc ? { ops: opsDoc } : {}) };
+  const own: AgentResourceDocument = { id: p.name, ...body(model, p), ...(opsDoc ? { ops: opsDoc } : {}) };
   const check = p.monitor ? probe(p, p.monitor) : undefined;
   return check ? [own, check] : [own];
 }

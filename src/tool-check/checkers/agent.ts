@@ -1,4 +1,4 @@
-import { AgentConfigError, parseAgentConfig } from '../../agent/config.js';
+import { AgentConfigError, parseAgentConfig } from '../../agent/config/index.js';
 import { type CheckResult, defineChecker } from '../checker.js';
 
 const TOOL = "the agent's own config parser (parseAgentConfig)";
