@@ -52,7 +52,7 @@ export function buildAgent(): { main: string; dir: string } {
     [
       join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
       join(ROOT, 'src', 'agent', 'run', 'main.ts'),
-      '--outDir', dir, '--rootDir', join(ROOT, 'src', 'agent'),
+      '--outDir', dir, '--rootDir', join(ROOT, 'src'),
       '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2023',
       '--strict', '--skipLibCheck', '--types', 'node', '--esModuleInterop',
     ],
@@ -60,7 +60,7 @@ export function buildAgent(): { main: string; dir: string } {
   );
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return { main: join(dir, 'run', 'main.js'), dir };
+  return { main: join(dir, 'agent', 'run', 'main.js'), dir };
 }
 
 export function agentConfig(t: Tuning): AgentConfigDocument {
