@@ -83,6 +83,8 @@ export const codes = {
   'runtime-section-missing': 'add the section this runtime needs',
   'runtime-section-unused': 'remove the section, or choose the runtime that reads it',
   'heartbeat-v1-constraints': 'heartbeat v1 (haresources) has no constraints: use pacemaker or the agent',
+  // translation (retarget, migrate)
+  'translate-blocked': 'the target cannot express this part of the stack: change or remove it, or choose another runtime or platform',
   // firewall
   'firewall-lockout': "accept SSH (tcp to the node's ssh port, 22 by default) before any rule drops it, or keep firewall.implied on",
   'firewall-open': 'use defaultPolicy REJECT or DROP: with ACCEPT the rules hactl writes open nothing that was closed',

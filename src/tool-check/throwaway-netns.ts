@@ -110,7 +110,9 @@ function overlayRoots(files: readonly StagedFile[]): string[] {
 }
 
 async function prelude(scratch: string, files: readonly StagedFile[]): Promise<string> {
-  const lines = ['set -e', '[ -z "$HACTL_NS_HOSTNAME" ] || hostname "$HACTL_NS_HOSTNAME"', 'mount -t tmpfs -o mode=0755 hactl-run /run'];
+  // through /proc, as the kernel takes it: hostname(1) refuses names such as seed 003's host_m, which nodes carry
+  const setName = `[ -z "$HACTL_NS_HOSTNAME" ] || printf '%s' "$HACTL_NS_HOSTNAME" > /proc/sys/kernel/hostname`;
+  const lines = ['set -e', setName, 'mount -t tmpfs -o mode=0755 hactl-run /run'];
   if (files.length) {
     const stage = join(scratch, 'stage');
     lines.push(`mkdir -p ${quote(stage)}`, `mount -t tmpfs -o mode=0755 hactl-stage ${quote(stage)}`);

@@ -45,6 +45,11 @@ describe('auth method', () => {
     expect(await pathsOf(withAuth(heartbeatStack(), { method: 'sha256', keyFrom: { env: 'HACTL_AUTHKEY' } }), 'auth-method-runtime')).toEqual(['auth.method']);
   });
 
+  it('accepts sha256 for pacemaker on corosync, whose knet crypto hashes with sha256 whatever the method', async () => {
+    expect(await pathsOf(withAuth(corosyncStack(), { method: 'sha256', keyFrom: { env: 'HACTL_AUTHKEY' } }), 'auth-method-runtime')).toEqual([]);
+    expect(await pathsOf(withAuth(pacemakerStack(), { method: 'sha256', keyFrom: { env: 'HACTL_AUTHKEY' } }), 'auth-method-runtime')).toEqual(['auth.method']);
+  });
+
   it('accepts sha256 for the agent and sha1 for heartbeat', async () => {
     expect(await pathsOf(agentStack(), 'auth-method-runtime')).toEqual([]);
     expect(await pathsOf(heartbeatStack(), 'auth-method-runtime')).toEqual([]);

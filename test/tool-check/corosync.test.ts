@@ -30,6 +30,16 @@ describe.skipIf(skip)('corosync checker', () => {
     expect(bad!.message).toMatch(/No valid name found for local host/);
   });
 
+  it('poses as a node whose name `hostname` itself refuses (seed 003’s host_m)', async () => {
+    const input = await corosync3();
+    const model = await modelOf({ ...input, nodes: { host_m: input.nodes.node1!, host_s: input.nodes.node2! } });
+    const results = await runChecks(model, render(model, corosyncRenderer), [corosyncChecker]);
+    expect(results.filter((r) => r.path.endsWith('.conf')).map((r) => [r.node, r.ok, r.message])).toEqual([
+      ['host_m', true, undefined],
+      ['host_s', true, undefined],
+    ]);
+  });
+
   it('rejects knet crypto without the authkey corosync needs', async () => {
     const model = await modelOf(await corosync3());
     const files = render(model, corosyncRenderer).filter((f) => !f.path.endsWith('authkey'));

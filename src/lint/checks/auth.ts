@@ -21,8 +21,10 @@ export const checkAuthMethod: Check = (model, context) => {
     out.push(model.runtime === 'agent' ? error('auth-crc', 'auth.method', `${message}; the agent runtime needs a keyed method`) : warning('auth-crc', 'auth.method', message));
     return out;
   }
-  if (auth.method === 'sha256' && model.runtime !== 'agent') {
-    out.push(error('auth-method-runtime', 'auth.method', `auth method sha256 is only understood by the agent runtime; heartbeat's authkeys know crc, md5 and sha1 (runtime ${model.runtime})`));
+  // corosync reads only the key (knet crypto hashes with sha256 whatever the method says): sha256 is wrong where authkeys is read
+  const readsAuthkeys = model.runtime === 'heartbeat' || (model.runtime === 'pacemaker' && model.pacemaker?.messaging === 'heartbeat');
+  if (auth.method === 'sha256' && readsAuthkeys) {
+    out.push(error('auth-method-runtime', 'auth.method', `auth method sha256 is not understood by heartbeat: its authkeys know crc, md5 and sha1 (runtime ${model.runtime})`));
   }
   if (!auth.keyFrom) {
     out.push(error('auth-secret-missing', 'auth', `auth method ${auth.method} needs a key: add keyFrom: { env: ... } or { file: ..., generate: true }`));
@@ -30,7 +32,6 @@ export const checkAuthMethod: Check = (model, context) => {
   }
   const secret = checkSecret(auth.keyFrom, 'auth.keyFrom', `the ${auth.method} key`, context);
   out.push(...secret.diagnostics);
-  const readsAuthkeys = model.runtime === 'heartbeat' || (model.runtime === 'pacemaker' && model.pacemaker?.messaging === 'heartbeat');
   if (secret.value !== undefined && readsAuthkeys) out.push(...formatProblems(() => authkeysKey(secret.value!, 'auth.keyFrom')));
   return out;
 };
