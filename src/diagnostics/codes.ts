@@ -9,6 +9,7 @@ export const codes = {
   'yaml-unknown-tag': 'remove the tag: stacks are plain YAML (only the core tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)',
   'stack-not-found': 'check the path of the stack file',
   'stack-load-failed': 'the TypeScript stack must `export default defineCluster({...})`',
+  'ts-type-error': 'fix the type error at this position (your editor shows the same one)',
   'schema-type': 'use the type the schema expects here',
   'schema-unknown-key': 'remove the key or fix its spelling',
   'schema-required': 'add the missing key',
