@@ -94,6 +94,9 @@ export const codes = {
   'render-failed': 'this is a bug in a renderer; run with --debug and report it',
   'output-exists': 'render into a missing or empty directory, or into one hactl rendered before (remove anything else yourself)',
   'output-contains-stack': 'render into a directory that does not hold the stack, e.g. -o out',
+  // hactl init
+  'init-exists': 'choose another directory, or move the file away yourself: init never replaces a file',
+  'init-bad-name': 'give --name a letter, then letters, digits, _ or -',
   'internal': 'this is a bug in hactl; run with --debug and report it',
 } as const;
 
