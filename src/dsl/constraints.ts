@@ -3,7 +3,8 @@ import type { ColocationConstraint, LocationConstraint, OrderConstraint } from '
 type Score = NonNullable<LocationConstraint['location']['score']>;
 
 /**
- * Where a resource prefers to run (crm `location ID RSC SCORE: NODE`); the node is checked against the stack's nodes.
+ * A location constraint: where a resource prefers to run (crm `location ID RSC SCORE: NODE`); the node is checked
+ * against the stack's nodes.
  *
  * @example location('ms-drbd0', 'host_m', 100, { role: 'master' })
  */
@@ -18,7 +19,7 @@ export function location<const N extends string>(
 }
 
 /**
- * Which resources run together (crm `colocation ID SCORE: RSC WITH[:ROLE]`).
+ * A colocation constraint: which resources run together (crm `colocation ID SCORE: RSC WITH[:ROLE]`).
  *
  * @example colocation('fs0', 'ms-drbd0', 'INFINITY', { withRole: 'master' })
  */
@@ -33,7 +34,7 @@ export function colocation(
 }
 
 /**
- * In which order resources act (crm `order ID FIRST[:ACTION] THEN[:ACTION]`).
+ * An order constraint: in which order resources act (crm `order ID FIRST[:ACTION] THEN[:ACTION]`).
  *
  * @example order('ms-drbd0', 'fs0', { firstAction: 'promote', thenAction: 'start' })
  */

@@ -3,8 +3,8 @@ import type { HeartbeatLink, Ipv4 } from './types.js';
 type LinkOptions<N extends string> = Omit<HeartbeatLink<N>, 'nic' | 'mode' | 'group'>;
 
 /**
- * A heartbeat link that sends to each peer's address on the NIC (ha.cf `ucast eth1 10.0.1.12`); the peers are derived
- * from the nodes' NICs unless `peers` names them.
+ * A heartbeat link (ha.cf ucast, bcast or mcast line) that sends to each peer's address on the NIC (`ucast eth1
+ * 10.0.1.12`); the peers are derived from the nodes' NICs unless `peers` names them.
  *
  * @example ucast('eth1', { port: 694 })
  */
@@ -13,7 +13,7 @@ export function ucast<const Nic extends string, const N extends string = never>(
 }
 
 /**
- * A heartbeat link that broadcasts on the NIC's segment (ha.cf `bcast eth2`).
+ * A heartbeat link (ha.cf ucast, bcast or mcast line) that broadcasts on the NIC's segment (`bcast eth2`).
  *
  * @example bcast('eth2')
  */
@@ -22,7 +22,7 @@ export function bcast<const Nic extends string>(nic: Nic, options: Omit<LinkOpti
 }
 
 /**
- * A heartbeat link that sends to a multicast group (ha.cf `mcast eth1 239.0.0.43 694 1 0`).
+ * A heartbeat link (ha.cf ucast, bcast or mcast line) that sends to a multicast group (`mcast eth1 239.0.0.43 694 1 0`).
  *
  * @example mcast('eth1', '239.0.0.43', { ttl: 1 })
  */

@@ -1,8 +1,8 @@
 import type { Ipv4Cidr, NicSpec, NodeSpec } from './types.js';
 
 /**
- * A cluster member: its NICs by interface name, and how plan and apply reach it. Its name is the key under `nodes`
- * (the hostname).
+ * A cluster member; its name under nodes is its hostname (uname -n). Takes its NICs by interface name, and how plan
+ * and apply reach it.
  *
  * @example node({ eth0: '10.0.0.11/24', eth1: nic('10.0.1.11/24', { role: 'interconnect' }) }, { ssh: { host: '192.0.2.11' } })
  */
@@ -11,7 +11,7 @@ export function node<const Nic extends string>(nics: { [K in Nic]: Ipv4Cidr | Ni
 }
 
 /**
- * A NIC with a role or a gateway; a plain `'10.0.0.11/24'` is the NIC without them.
+ * A NIC with its role or gateway; a plain `'10.0.0.11/24'` is the NIC without them.
  *
  * @example nic('10.0.1.11/24', { role: 'interconnect' })
  */

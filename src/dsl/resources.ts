@@ -127,7 +127,8 @@ export function tomcat(config: TomcatConfig, options: ResourceOptions<TomcatReso
 }
 
 /**
- * A service given as commands: `run` (a foreground process the bundled agent supervises) or start/stop/status.
+ * A service given as commands: run (supervised by the agent) or start/stop/status. `run` is a foreground process
+ * the bundled agent supervises; start/stop/status become an LSB script for the other runtimes.
  *
  * @example exec({ run: 'python3 -m http.server 8080', ports: [8080] }, { name: 'hello' })
  */
@@ -136,7 +137,8 @@ export function exec(commands: ExecConfig, options: ResourceOptions<ExecResource
 }
 
 /**
- * A DRBD resource (declared under `drbd:`) run as master/slave, promoted where `master.preferred` says.
+ * A DRBD resource run as master/slave (promotable clone): the resource is declared under `drbd:` (see
+ * `drbdResource`), and promoted where `master.preferred` says.
  *
  * @example drbd('drbd0', { name: 'drbd0', master: { name: 'ms-drbd0', preferred: 'host_m' } })
  */

@@ -7,7 +7,7 @@ function rule(action: NonNullable<FirewallRule['action']>, proto: FirewallRule['
 }
 
 /**
- * An iptables rule that lets traffic in (`-A INPUT -p tcp --dport 22 -s 10.0.0.0/8 -j ACCEPT`).
+ * An iptables rule, placed before the ones the stack implies, that lets it in (`-A INPUT -p tcp --dport 22 -s 10.0.0.0/8 -j ACCEPT`).
  *
  * @example accept('tcp', 22, { source: '10.0.0.0/8', comment: 'admin network' })
  */
@@ -16,7 +16,7 @@ export function accept(proto: FirewallRule['proto'], dport?: number, options: Ru
 }
 
 /**
- * An iptables rule that drops traffic silently (`-j DROP`).
+ * An iptables rule, placed before the ones the stack implies, that drops it silently (`-j DROP`).
  *
  * @example drop('tcp', 22)
  */
@@ -25,7 +25,7 @@ export function drop(proto: FirewallRule['proto'], dport?: number, options: Rule
 }
 
 /**
- * An iptables rule that refuses traffic with an error (`-j REJECT`).
+ * An iptables rule, placed before the ones the stack implies, that refuses it with an error (`-j REJECT`).
  *
  * @example reject('udp', 161)
  */
@@ -34,7 +34,8 @@ export function reject(proto: FirewallRule['proto'], dport?: number, options: Ru
 }
 
 /**
- * A user apply creates on every node, with a pinned uid so shared data has one owner everywhere.
+ * A user apply creates on every node (refusing a clash of name or uid), with a pinned uid so shared data has one
+ * owner everywhere.
  *
  * @example user('tomcat', { uid: 700, shell: '/sbin/nologin' })
  */

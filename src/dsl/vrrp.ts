@@ -1,7 +1,7 @@
 import type { DrbdConfig, VrrpInstance } from './types.js';
 
 /**
- * A VRRP instance (keepalived `vrrp_instance NAME`); its nodes and interfaces are checked against the stack's.
+ * A VRRP instance (keepalived vrrp_instance); its nodes and interfaces are checked against the stack's.
  *
  * @example vrrp('VI_1', { interface: 'eth0', vrid: 51, nodes: { lb1: { state: 'MASTER', priority: 150 }, lb2: { state: 'BACKUP', priority: 100 } }, vips: ['192.168.1.10'] })
  */
@@ -10,7 +10,7 @@ export function vrrp<const N extends string, const Nic extends string>(name: str
 }
 
 /**
- * A DRBD resource (drbd.conf `resource NAME { on HOST {...} }`): device, disk and address per node.
+ * A DRBD resource (drbd.conf): `resource NAME { on HOST {...} }`, with device, disk and address per node.
  *
  * @example drbdResource('drbd0', { protocol: 'C', nodes: { host_m: { device: '/dev/drbd0', disk: '/dev/hda2' }, host_s: { device: '/dev/drbd0', disk: '/dev/hda2' } } })
  */
