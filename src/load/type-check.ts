@@ -2,11 +2,13 @@ import { dirname, relative, resolve } from 'node:path';
 import type * as TS from 'typescript';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 
-/** Options for a stack without a tsconfig.json of its own: what `hactl init --ts` writes, and what Node runs. */
+/**
+ * Options for a stack without a tsconfig.json of its own: Node's module rules, strict, and the compiler's default
+ * libraries for the target (as an editor without a tsconfig.json has them: `console` is known, `process` needs
+ * @types/node).
+ */
 const DEFAULT_OPTIONS = {
   target: 'es2022',
-  // the language without the DOM: a stack runs in Node, and the DOM's declarations double the check's time
-  lib: ['es2023'],
   module: 'nodenext',
   moduleResolution: 'nodenext',
   strict: true,

@@ -23,10 +23,14 @@ export function dslMark(schema: TSchema): DslMark | undefined {
   return (schema as TSchema & { [DSL]?: DslMark })[DSL];
 }
 
-/** The same schema with DSL marks added (merged with those it has). */
+/**
+ * Adds DSL marks to a schema built for this place (merged with those it has) and returns it. It marks in place: a
+ * copy of a schema as big as the cluster's would cost every hactl start-up time, and every caller passes a schema it
+ * has just built.
+ */
 export function mark<T extends TSchema>(schema: T, extra: DslMark): T {
   const summary = extra.name ? { summary: schema.description } : {};
-  return Object.assign(CloneType(schema), { [DSL]: { ...dslMark(schema), ...summary, ...extra } });
+  return Object.assign(schema, { [DSL]: { ...dslMark(schema), ...summary, ...extra } });
 }
 
 /**
