@@ -97,6 +97,7 @@ export const codes = {
   // hactl init
   'init-exists': 'choose another directory, or move the file away yourself: init never replaces a file',
   'init-bad-name': 'give --name a letter, then letters, digits, _ or -',
+  'init-write-failed': 'check that the directory can be created and written by you',
   'internal': 'this is a bug in hactl; run with --debug and report it',
 } as const;
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { open } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { error, HactlError } from '../diagnostics/index.js';
 import type { RuntimeName } from '../model/model.js';
@@ -34,11 +34,13 @@ export async function initStack(dir: string, options: InitOptions): Promise<Init
   const text = options.format === 'ts' ? starterTypeScript(cluster) : starterYaml(cluster, schema);
   let handle;
   try {
+    await mkdir(target, { recursive: true });
     // 'wx': created here or not at all, so a file of the user's is never replaced, not even by a race
     handle = await open(file, 'wx', 0o644);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new HactlError(error('init-exists', undefined, code === 'EEXIST' ? `${file} exists: nothing was written` : `cannot create ${file}: ${code ?? String(e)}`));
+    if (code === 'EEXIST') throw new HactlError(error('init-exists', undefined, `${file} exists: nothing was written`));
+    throw new HactlError(error('init-write-failed', undefined, `cannot create ${file}: ${code ?? String(e)}`));
   }
   try {
     await handle.writeFile(text);

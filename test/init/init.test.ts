@@ -58,6 +58,11 @@ describe('hactl init', () => {
     expect(readFileSync(ts.file, 'utf8')).toContain("cluster: 'shop-db'");
   });
 
+  it('creates the directory it is given', async () => {
+    const { file } = await initStack(join(scratch, 'new', 'deeper'), { format: 'yaml', runtime: 'keepalived', name: 'fresh' });
+    expect(readFileSync(file, 'utf8')).toContain('cluster: fresh');
+  });
+
   it('refuses a cluster name the schema would refuse', async () => {
     const refused = await initStack(scratch, { format: 'yaml', runtime: 'agent', name: '1 bad' }).catch((e: unknown) => e);
     expect((refused as HactlError).code).toBe('init-bad-name');
