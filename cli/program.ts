@@ -46,6 +46,19 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('init')
+    .description('write a starter stack (cluster.yaml, or cluster.ts with --ts) that validates and comes up on the lab as it is')
+    .argument('[dir]', 'directory to write it into', '.')
+    .option('--ts', 'a TypeScript stack (cluster.ts)')
+    .option('--yaml', 'a YAML stack (cluster.yaml, the default)')
+    .addOption(new Option('--runtime <runtime>', 'what runs the cluster').choices(['agent', 'keepalived', 'heartbeat', 'pacemaker'] as const).default('agent' as const))
+    .option('--name <name>', "cluster name (default: the directory's name)")
+    .action(async (dir, options) => {
+      const { initCommand } = await import('./commands/init.js');
+      process.exitCode = await initCommand(dir, options);
+    });
+
+  program
     .command('render')
     .description('render every config file of a stack into DIR/<node>/<path> plus manifest.json')
     .argument('<stack>', 'stack file')

@@ -16,7 +16,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // native addons, loader hooks and worker-thread transports must be loaded from node_modules at run time
-  external: ['ssh2', 'cpu-features', 'tsx', 'tsx/*', 'pino', 'thread-stream', 'esbuild'],
+  // native addons, loader hooks and worker-thread transports must be loaded from node_modules at run time, and the
+  // TypeScript compiler (loaded for TS stacks only) is too big to copy into a chunk
+  external: ['ssh2', 'cpu-features', 'tsx', 'tsx/*', 'pino', 'thread-stream', 'esbuild', 'typescript'],
   banner: { js: "import { createRequire as __hactlRequire } from 'node:module'; const require = __hactlRequire(import.meta.url);" },
 });

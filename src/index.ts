@@ -1,5 +1,5 @@
 // hactl as a library: model → validate → render → check → transport/provider → agent.
-export { defineCluster, group, vip } from './model/define.js';
+export * from './dsl/index.js';
 export type { ClusterInput } from './model/cluster.js';
 export type * from './model/model.js';
 export { normalize, allPrimitives } from './model/normalize.js';

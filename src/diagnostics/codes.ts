@@ -11,6 +11,7 @@ export const codes = {
   'yaml-unknown-tag': 'remove the tag: stacks are plain YAML (only the core tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)',
   'stack-not-found': 'check the path of the stack file',
   'stack-load-failed': 'the TypeScript stack must `export default defineCluster({...})`',
+  'ts-type-error': 'fix the type error at this position (your editor shows the same one)',
   'schema-type': 'use the type the schema expects here',
   'schema-unknown-key': 'remove the key or fix its spelling',
   'schema-required': 'add the missing key',
@@ -106,6 +107,10 @@ export const codes = {
   'vagrant-ssh-forward-ignored': 'reach the machine with `vagrant ssh NODE`: vagrant-libvirt connects to its own address',
   'vagrant-host-only-range': 'use a subnet inside 192.168.56.0/21, or list it in /etc/vbox/networks.conf',
   // internal
+  // hactl init
+  'init-exists': 'choose another directory, or move the file away yourself: init never replaces a file',
+  'init-bad-name': 'give --name a letter, then letters, digits, _ or -',
+  'init-write-failed': 'check that the directory can be created and written by you',
   'internal': 'this is a bug in hactl; run with --debug and report it',
   // apply (plan/apply over a transport)
   'apply-no-transport': "add the node's ssh: endpoint to the stack, or bring its lab up",

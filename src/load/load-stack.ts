@@ -8,6 +8,7 @@ import { loadModule } from './load-module.js';
 import { parseYaml } from './parse-yaml.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { SourceMap } from './source-map.js';
+import { typeCheck } from './type-check.js';
 import { clusterValidator, isValidCluster } from './validator.js';
 
 export interface LoadedStack {
@@ -20,11 +21,20 @@ export interface LoadedStack {
 }
 
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
+
+export interface LoadOptions {
+  /**
+   * Type-check a TypeScript stack and report the compiler's errors (default true). Commands that only need the model
+   * of a stack already validated (down, lab exec) may skip it: the check costs about a second.
+   */
+  typeCheck?: boolean;
+}
 
 /** Reads a YAML or TypeScript stack and checks it against the schema; never throws for user errors. */
-export async function loadStack(file: string): Promise<LoadedStack> {
+export async function loadStack(file: string, options: LoadOptions = {}): Promise<LoadedStack> {
   const ext = extname(file);
-  if (MODULE_EXTENSIONS.has(ext)) return loadModuleStack(file);
+  if (MODULE_EXTENSIONS.has(ext)) return loadModuleStack(file, (options.typeCheck ?? true) && TYPESCRIPT_EXTENSIONS.has(ext));
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -42,12 +52,16 @@ export function loadStackData(file: string, data: unknown): Promise<LoadedStack>
   return checkInput(file, data, new SourceMap(file, undefined, undefined));
 }
 
-/** TS and JS stacks are programs: they run in a child process (see loadModule) and only their export comes back. */
-async function loadModuleStack(file: string): Promise<LoadedStack> {
+/**
+ * TS and JS stacks are programs: they run in a child process (see loadModule) and only their export comes back.
+ * The type check runs meanwhile in this process, so a TS stack costs the longer of the two, not their sum.
+ */
+async function loadModuleStack(file: string, checkTypes: boolean): Promise<LoadedStack> {
   const sources = new SourceMap(file, undefined, undefined);
-  const loaded = await loadModule(file);
-  if (!loaded.ok) return { file, diagnostics: [loaded.diagnostic], sources };
-  return checkInput(file, loaded.data, sources);
+  const [loaded, typeErrors] = await Promise.all([loadModule(file), checkTypes ? typeCheck(file) : []]);
+  if (!loaded.ok) return { file, diagnostics: [...typeErrors, loaded.diagnostic], sources };
+  const checked = await checkInput(file, loaded.data, sources);
+  return { ...checked, diagnostics: [...typeErrors, ...checked.diagnostics] };
 }
 
 async function checkInput(file: string, data: unknown, sources: SourceMap): Promise<LoadedStack> {

@@ -1,4 +1,5 @@
 import { Type, type SchemaOptions, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { doc, mark } from './annotate.js';
 import { toMs } from './duration.js';
 
 /** A union of string literals that keeps its literal type. */
@@ -19,17 +20,27 @@ export function durationFormat(max: DurationLimit): string {
   return `hactl-duration-max-${max}`;
 }
 
-/** `2s`, `500ms`, `1m` or a bare number of seconds (as ha.cf and keepalived.conf accept), from 0 up to `max`. */
-export function Duration(max: DurationLimit) {
-  return Type.Union([Type.String({ format: durationFormat(max) }), Type.Number({ minimum: 0, maximum: toMs(max) / 1000 })], {
-    description: `A duration of at most ${max}: "2s", "500ms", "1m", or a number of seconds`,
+/**
+ * `2s`, `500ms`, `1m` or a bare number of seconds (as ha.cf and keepalived.conf accept), from 0 up to `max`; `what`
+ * says what the field means. In TypeScript stacks the unit is part of the type (`${number}s`): `'2 sec'` does not compile.
+ */
+export function Duration(max: DurationLimit, what: string) {
+  const schema = Type.Union([Type.String({ format: durationFormat(max) }), Type.Number({ minimum: 0, maximum: toMs(max) / 1000 })], {
+    description: `${what}; a duration up to ${max} ("2s", "500ms", or seconds)`,
     examples: ['2s', '500ms'],
   });
+  return mark(schema, { type: 'Duration' });
 }
 
-export const Ipv4 = Type.String({ format: 'ipv4', description: 'An IPv4 address in dotted-quad form' });
-export const Ipv4Cidr = Type.String({ format: 'ipv4-cidr', description: 'An IPv4 address with prefix length, e.g. 172.16.0.2/24' });
+export const Ipv4 = mark(Type.String({ format: 'ipv4', description: 'An IPv4 address in dotted-quad form' }), { type: 'Ipv4' });
+export const Ipv4Cidr = mark(Type.String({ format: 'ipv4-cidr', description: 'An IPv4 address with prefix length, e.g. 172.16.0.2/24' }), {
+  type: 'Ipv4Cidr',
+});
 export const Name = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,62}$', description: 'A name: a letter, then letters, digits, _ or -' });
+/** A node of this stack, by its name under `nodes` (TypeScript stacks check it against them at compile time). */
+export const NodeRef = mark(Type.String({ ...Name, description: 'A node of this stack (a key of nodes)' }), { ref: 'node' });
+/** A NIC of this stack's nodes, by its name under `nics`. */
+export const NicRef = mark(Type.String({ ...Name, description: "A NIC of this stack's nodes (a key of a node's nics)" }), { ref: 'nic' });
 // Paths from a stack end up as file locations under an output directory or an apply root (`apply --local DIR`),
 // in config files and in scripts: a `..` segment would leave that root, and a control character (NUL, newline,
 // escape) would cut or forge a line. Segments are non-empty, so the form is canonical apart from a trailing slash.
@@ -37,15 +48,18 @@ const SEGMENT = String.raw`/(?!\.\.?(?:/|$))[^/\x00-\x1f\x7f-\x9f]+`;
 export const ABS_PATH_PATTERN = `^(?:/|(?:${SEGMENT})+/?)$`;
 export const FILE_PATH_PATTERN = `^(?:${SEGMENT})+$`;
 
-export const AbsPath = Type.String({
-  pattern: ABS_PATH_PATTERN,
-  description: 'An absolute path without . or .. segments, empty segments or control characters',
-});
+export const AbsPath = mark(
+  Type.String({ pattern: ABS_PATH_PATTERN, description: 'An absolute path without . or .. segments, empty segments or control characters' }),
+  { type: 'AbsPath' },
+);
 /** Where hactl writes a file: an absolute path that names a file, not `/` or a directory (`/etc/`). */
-export const FilePath = Type.String({
-  pattern: FILE_PATH_PATTERN,
-  description: 'An absolute file path: not / and no trailing /, without . or .. segments, empty segments or control characters',
-});
+export const FilePath = mark(
+  Type.String({
+    pattern: FILE_PATH_PATTERN,
+    description: 'An absolute file path: not / and no trailing /, without . or .. segments, empty segments or control characters',
+  }),
+  { type: 'AbsPath' },
+);
 
 /**
  * Any free text that ends up in a config file or script: one line, no control characters. Every format hactl writes
@@ -74,22 +88,28 @@ export const HostName = Type.String({
   pattern: '^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$',
   description: 'A host name: labels of letters, digits and -, separated by dots',
 });
-export const Port = Type.Integer({ minimum: 1, maximum: 65535 });
+export const Port = Type.Integer({ minimum: 1, maximum: 65535, description: 'A TCP or UDP port, 1..65535' });
 
 /** A secret never has to be written inline: it comes from the environment or a file. */
-export const SecretRef = Type.Union(
-  [
-    Type.Object({ env: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }) }, { additionalProperties: false }),
-    Type.Object(
-      {
-        file: Text({ minLength: 1 }),
-        generate: Type.Optional(Type.Boolean({ description: 'Create the file with a random key (mode 0600) when it is missing' })),
-      },
-      { additionalProperties: false },
-    ),
-    Type.Object({ value: Text({ minLength: 1, description: 'Inline secret (warned: keep secrets out of stacks)' }) }, { additionalProperties: false }),
-  ],
-  { kindKeys: ['env', 'file', 'value'] },
+export const SecretRef = mark(
+  Type.Union(
+    [
+      Type.Object(
+        { env: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'The environment variable that holds the key when hactl runs' }) },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        {
+          file: Text({ minLength: 1, description: "A file that holds the key, relative to the stack's directory" }),
+          generate: Type.Optional(Type.Boolean({ description: 'Create the file with a random key (mode 0600) when it is missing' })),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Object({ value: Text({ minLength: 1, description: 'Inline secret (warned: keep secrets out of stacks)' }) }, { additionalProperties: false }),
+    ],
+    { kindKeys: ['env', 'file', 'value'], description: 'Where a secret comes from: { env }, { file } or (warned) an inline { value }' },
+  ),
+  { name: 'SecretRef' },
 );
 
 /** A union whose branch is chosen by which key is present; the loader reports errors of that branch only. */
@@ -101,31 +121,41 @@ export const OnFail = OneOf(['restart', 'block', 'stop', 'ignore', 'fence', 'sta
   description: 'What to do when the operation fails',
 });
 
-export const Op = Type.Object(
-  {
-    interval: Type.Optional(Duration('24h')),
-    timeout: Type.Optional(Duration('24h')),
-    onFail: Type.Optional(OnFail),
-  },
-  { additionalProperties: false },
+const opInterval = () => Duration('24h', 'How often the operation runs; 0s for start and stop');
+const opTimeout = () => Duration('24h', 'How long the operation may take before it counts as failed');
+
+export const Op = mark(
+  Type.Object(
+    { interval: Type.Optional(opInterval()), timeout: Type.Optional(opTimeout()), onFail: Type.Optional(OnFail) },
+    { additionalProperties: false, description: 'A resource operation (crm `op NAME interval=... timeout=... on-fail=...`)' },
+  ),
+  { name: 'Op' },
 );
 
 export const MonitorCheck = OneOf(['memcached', 'http', 'tcp', 'process', 'script'], {
   description: 'How the bundled agent or a generated monitor script checks the service',
 });
 
-export const MonitorOp = Type.Object(
-  {
-    interval: Type.Optional(Duration('24h')),
-    timeout: Type.Optional(Duration('24h')),
-    onFail: Type.Optional(OnFail),
-    kind: Type.Optional(MonitorCheck),
-    port: Type.Optional(Port),
-    url: Type.Optional(Text()),
-    pidfile: Type.Optional(AbsPath),
-    command: Type.Optional(Text()),
-  },
-  { additionalProperties: false },
+export const MonitorOp = mark(
+  Type.Object(
+    {
+      interval: Type.Optional(Duration('24h', 'How often the monitor checks the resource (default 10s)')),
+      timeout: Type.Optional(opTimeout()),
+      onFail: Type.Optional(OnFail),
+      kind: Type.Optional(MonitorCheck),
+      port: Type.Optional(doc(Port, 'The port a memcached or tcp check connects to')),
+      url: Type.Optional(Text({ description: 'The URL an http check fetches (a 2xx or 3xx answer passes)' })),
+      pidfile: Type.Optional(doc(AbsPath, 'The pid file a process check reads')),
+      command: Type.Optional(Text({ description: 'The shell command a script check runs (exit 0 passes)' })),
+    },
+    {
+      additionalProperties: false,
+      description: 'The monitor operation, with the check that runtimes without resource agents (heartbeat v1, the bundled agent) run',
+    },
+  ),
+  { name: 'MonitorOp' },
 );
 
-export const ScoreValue = Type.Union([Type.Integer(), Type.Literal('INFINITY'), Type.Literal('-INFINITY')]);
+export const ScoreValue = Type.Union([Type.Integer(), Type.Literal('INFINITY'), Type.Literal('-INFINITY')], {
+  description: 'A Pacemaker score: an integer, INFINITY or -INFINITY',
+});

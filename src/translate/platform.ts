@@ -1,4 +1,4 @@
-import { packagesFor } from '../apply/packages.js';
+import { packagesFor } from '../platform/packages.js';
 import type { ClusterInput } from '../model/cluster.js';
 import type { ClusterModel } from '../model/model.js';
 import { normalize } from '../model/normalize.js';

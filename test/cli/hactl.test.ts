@@ -25,9 +25,12 @@ describe('hactl', () => {
   });
 
   it('validates every stack in stacks/', async () => {
-    const result = await hactl(['validate', ...seedStacks]);
-    expect(result.stderr).not.toMatch(/failed/);
-    expect(result.exitCode).toBe(0);
+    // a seed and its TypeScript twin are one cluster: validated together they would clash with each other (VRIDs)
+    for (const ext of ['.yaml', '.ts']) {
+      const result = await hactl(['validate', ...seedStacks.filter((s) => s.endsWith(ext))]);
+      expect(result.stderr).not.toMatch(/failed/);
+      expect(result.exitCode).toBe(0);
+    }
   });
 
   it('reports validation as JSON for CI', async () => {

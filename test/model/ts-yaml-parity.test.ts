@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadStack } from '../../src/load/load-stack.js';
 
-const twins = ['000-memcached-heartbeat', 'quickstart'];
+const twins = ['000-memcached-heartbeat', '001-web-pacemaker-heartbeat', '002-vrrp-keepalived', '003-drbd-heartbeat-crm', '004-job-corosync-pacemaker', 'quickstart'];
 
 describe('TypeScript stacks and their YAML twins', () => {
   for (const name of twins) {

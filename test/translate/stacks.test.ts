@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { runChecks } from '../../src/check/run-checks.js';
+import { runChecks } from '../../src/tool-check/run-checks.js';
 import type { ClusterInput } from '../../src/model/cluster.js';
 import type { RuntimeName } from '../../src/model/model.js';
 import { renderStack } from '../../src/render/render-stack.js';

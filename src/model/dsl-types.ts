@@ -1,0 +1,168 @@
+import { Kind, type TSchema } from '@sinclair/typebox';
+import { dslMark } from './annotate.js';
+import { Cluster } from './cluster.js';
+import { AbsPath, Ipv4, Ipv4Cidr } from './primitives.js';
+
+/**
+ * The type parameters of the DSL types: N and Nic are the node and NIC names a reference may use; NodeName and NicName
+ * are the names a stack defines (only `Cluster` has them, so `defineCluster` can infer them from `nodes` alone).
+ */
+const PARAMS = ['N', 'Nic', 'NodeName', 'NicName'] as const;
+type Param = (typeof PARAMS)[number];
+
+interface Context {
+  uses: Set<Param>;
+  /** a named type used under other parameter names (Cluster passes NicName where NodeSpec says Nic) */
+  rename: Partial<Record<Param, Param>>;
+}
+
+type Schema = TSchema & Record<string, unknown>;
+
+/**
+ * The TypeScript text of src/dsl/types.ts: one exported type per named part of the TypeBox model, every field with
+ * its schema description as a doc comment, durations, addresses and paths as template-literal types, and node and NIC
+ * references as type parameters. YAML and TypeScript stacks so share one source for structure and documentation.
+ */
+export function dslTypesSource(): string {
+  const emitter = new Emitter();
+  emitter.declare(Cluster as unknown as Schema);
+  const prelude = [
+    `/** A duration: "500ms", "2s", "1m", "1h", or a number of seconds. */`,
+    'export type Duration = `${number}ms` | `${number}s` | `${number}m` | `${number}h` | number;',
+    comment(Ipv4.description!, ''),
+    'export type Ipv4 = `${number}.${number}.${number}.${number}`;',
+    comment(Ipv4Cidr.description!, ''),
+    'export type Ipv4Cidr = `${Ipv4}/${number}`;',
+    comment(AbsPath.description!, ''),
+    'export type AbsPath = `/${string}`;',
+  ];
+  return [
+    '// Generated from the TypeBox model in src/model/ by `npm run schema`; do not edit (test/dsl/types-drift.test.ts).',
+    '',
+    ...prelude,
+    '',
+    ...[...emitter.decls.values()].map((d) => d.text),
+  ].join('\n');
+}
+
+interface Decl {
+  params: Param[];
+  text: string;
+}
+
+class Emitter {
+  readonly decls = new Map<string, Decl>();
+
+  declare(schema: Schema, neverKeys: string[] = []): Decl {
+    const { name, summary } = dslMark(schema) as { name: string; summary?: string };
+    const known = this.decls.get(name);
+    if (known) return known;
+    const placeholder: Decl = { params: [], text: '' };
+    this.decls.set(name, placeholder);
+    const context: Context = { uses: new Set(), rename: {} };
+    const body = this.body(schema, context, '', neverKeys);
+    placeholder.params = PARAMS.filter((p) => context.uses.has(p));
+    const generics = placeholder.params.length ? `<${placeholder.params.map((p) => `${p} extends string = string`).join(', ')}>` : '';
+    const head = comment(summary ?? name, '');
+    placeholder.text =
+      schema[Kind] === 'Object' ? `${head}\nexport interface ${name}${generics} ${body}\n` : `${head}\nexport type ${name}${generics} = ${body};\n`;
+    return placeholder;
+  }
+
+  /** The type of a schema where it is used: a named part becomes a reference to its declaration. */
+  type(schema: Schema, context: Context, indent: string, neverKeys: string[] = []): string {
+    const marks = dslMark(schema);
+    if (marks?.ref) return use(context, marks.ref === 'node' ? 'N' : 'Nic');
+    if (marks?.type) return marks.type;
+    if (marks?.name) {
+      const decl = this.declare(schema, neverKeys);
+      const args = decl.params.map((p) => use(context, p));
+      return args.length ? `${marks.name}<${args.join(', ')}>` : marks.name;
+    }
+    return this.body(schema, context, indent, neverKeys);
+  }
+
+  private body(schema: Schema, context: Context, indent: string, neverKeys: string[]): string {
+    switch (schema[Kind]) {
+      case 'Object':
+        return this.object(schema, context, indent, neverKeys);
+      case 'Union': {
+        const branches = schema.anyOf as Schema[];
+        const kindKeys = schema.kindKeys as string[] | undefined;
+        return branches
+          .map((b) => {
+            const own = (b.required as string[] | undefined) ?? [];
+            const others = kindKeys ? kindKeys.filter((k) => !own.includes(k)) : [];
+            return wrap(this.type(b, context, indent, others));
+          })
+          .join(' | ');
+      }
+      case 'Record':
+        return this.record(schema, context, indent);
+      case 'Array':
+        return `${wrap(this.type(schema.items as Schema, context, indent))}[]`;
+      case 'Literal':
+        return JSON.stringify(schema.const);
+      case 'String':
+        return 'string';
+      case 'Number':
+      case 'Integer':
+        return 'number';
+      case 'Boolean':
+        return 'boolean';
+      default:
+        throw new Error(`dsl-types: no TypeScript type for schema kind ${String(schema[Kind])}`);
+    }
+  }
+
+  private object(schema: Schema, context: Context, indent: string, neverKeys: string[]): string {
+    const inner = `${indent}  `;
+    const required = new Set((schema.required as string[] | undefined) ?? []);
+    const lines = Object.entries(schema.properties as Record<string, Schema>).map(([key, prop]) => {
+      const description = prop.description === undefined ? '' : `${comment(String(prop.description), inner)}\n`;
+      return `${description}${inner}${key}${required.has(key) ? '' : '?'}: ${this.type(prop, context, inner)};`;
+    });
+    // the other kind keys of a keyed union: `{ service: 'a', lsb: 'b' }` must not compile (schema-kind)
+    for (const key of neverKeys) lines.push(`${inner}${key}?: never;`);
+    return `{\n${lines.join('\n')}\n${indent}}`;
+  }
+
+  private record(schema: Schema, context: Context, indent: string): string {
+    const value = Object.values(schema.patternProperties as Record<string, Schema>)[0]!;
+    switch (dslMark(schema)?.keys) {
+      case 'define-node': {
+        // the nodes map defines node names; its NodeSpec values define NIC names under NicName
+        const key = use(context, 'NodeName');
+        const inner: Context = { uses: context.uses, rename: { ...context.rename, Nic: 'NicName' } };
+        return `{ [K in ${key}]: ${this.type(value, inner, indent)} }`;
+      }
+      case 'define-nic':
+        return `{ [K in ${use(context, 'Nic')}]?: ${this.type(value, context, indent)} }`;
+      case 'node':
+        return `{ [K in ${use(context, 'N')}]?: ${this.type(value, context, indent)} }`;
+      default:
+        return `{ [key: string]: ${this.type(value, context, indent)} }`;
+    }
+  }
+}
+
+function use(context: Context, param: Param): Param {
+  const name = context.rename[param] ?? param;
+  context.uses.add(name);
+  return name;
+}
+
+/** Parenthesised where a union would otherwise bind wrongly (`(A | B)[]`). */
+function wrap(type: string): string {
+  let depth = 0;
+  for (const char of type) {
+    if ('{<(['.includes(char)) depth++;
+    else if ('}>)]'.includes(char)) depth--;
+    else if (char === '|' && depth === 0) return `(${type})`;
+  }
+  return type;
+}
+
+function comment(text: string, indent: string): string {
+  return `${indent}/** ${text.replace(/\*\//g, '*\\/')} */`;
+}
