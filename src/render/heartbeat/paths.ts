@@ -5,6 +5,7 @@ export function heartbeatPaths(profile: PlatformProfile) {
   const lib = profile.heartbeatLibDir;
   return {
     hbStandby: profile.name === 'debian12' ? '/usr/share/heartbeat/hb_standby' : `${lib}/hb_standby`,
+    hbTakeover: profile.name === 'debian12' ? '/usr/share/heartbeat/hb_takeover' : `${lib}/hb_takeover`,
     pingd: `${lib}/pingd`,
     ifcheckd: `${lib}/ifcheckd`,
   };

@@ -1,0 +1,56 @@
+import { quote } from '../../transport/shell.js';
+import { RuntimeError } from '../errors.js';
+import { mergeViews } from '../merge-views.js';
+import { anyNode, mustRun, onEveryNode } from '../node-command.js';
+import type { ClusterAccess, OperationResult, Runtime } from '../runtime.js';
+import type { ClusterStatus } from '../status.js';
+import { resolveGroup, resolveNode } from '../targets.js';
+import { bootstrapPacemaker } from './bootstrap.js';
+import { parseCrmMon } from './crm-mon.js';
+
+const CRM_MON = 'crm_mon --output-as=xml --inactive';
+
+async function pacemakerStatus(cluster: ClusterAccess): Promise<ClusterStatus> {
+  const views = await onEveryNode(cluster, async (node, t) => parseCrmMon(await mustRun(node, t, CRM_MON, 15_000), node, cluster.model.cluster));
+  if (views.length === 0) throw new RuntimeError('runtime-not-ready', `Pacemaker answers on none of ${cluster.model.nodes.map((n) => n.name).join(', ')} (crm_mon failed)`);
+  const status = mergeViews(views.map((v) => v.value), cluster.model.nodes.map((n) => n.name));
+  const silent = cluster.model.nodes.map((n) => n.name).filter((n) => !views.some((v) => v.node === n));
+  return silent.length ? { ...status, warnings: [...status.warnings, `Pacemaker does not answer on ${silent.join(', ')}`] } : status;
+}
+
+/** crm commands change the whole cluster's CIB: run them once, on any node that answers. */
+async function crm(cluster: ClusterAccess, args: string[]): Promise<OperationResult> {
+  const [via, transport] = anyNode(cluster);
+  const command = `crm ${args.map(quote).join(' ')}`;
+  const output = await mustRun(via, transport, command);
+  return { via, command: `crm ${args.join(' ')}`, output: output.trim() };
+}
+
+export const pacemakerRuntime: Runtime = {
+  name: 'pacemaker',
+  daemons: () => [
+    { name: 'corosync', foreground: ['corosync', '-f'], service: 'corosync' },
+    { name: 'pacemaker', foreground: ['pacemakerd'], service: 'pacemaker' },
+  ],
+  bootstrap: bootstrapPacemaker,
+  status: pacemakerStatus,
+  operations: {
+    standby: (c, { node }) => crm(c, ['node', 'standby', resolveNode(c.model, node)]),
+    online: (c, { node }) => crm(c, ['node', 'online', resolveNode(c.model, node)]),
+    move: (c, { group, node }) => crm(c, ['resource', 'move', resolveGroup(c.model, group), resolveNode(c.model, node)]),
+    unmove: (c, { group }) => crm(c, ['resource', 'clear', resolveGroup(c.model, group)]),
+    stop: (c, { group }) => crm(c, ['resource', 'stop', resolveGroup(c.model, group)]),
+    start: (c, { group }) => crm(c, ['resource', 'start', resolveGroup(c.model, group)]),
+    cleanup: (c, { resource, node }) => crm(c, ['resource', 'cleanup', ...(resource ? [resource] : []), ...(node ? [resolveNode(c.model, node)] : [])]),
+    'is-active': async (c, { group, node }) => {
+      const name = resolveGroup(c.model, group);
+      const transport = c.nodes.get(node);
+      if (!transport) throw new RuntimeError('runtime-no-node', `${node} cannot be reached`);
+      // the node's own view: on a partitioned node, what it runs is what matters for its jobs
+      const view = parseCrmMon(await mustRun(node, transport, CRM_MON, 15_000), node, c.model.cluster);
+      const g = view.groups.find((x) => x.name === name);
+      const active = g?.runningOn.includes(node) ?? false;
+      return { via: node, command: CRM_MON, output: `${name} ${active ? 'runs' : 'does not run'} on ${node}`, active };
+    },
+  },
+};
