@@ -1,22 +1,20 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
+import { providerNames } from '../src/provider/names.js';
 
-export interface ControlOptions {
-  socket?: string;
-  config?: string;
-  haDir?: string;
-  node?: string;
-  lab?: string;
-}
-
-/** Where the agent's control socket is: flags shared by status and the operation verbs. */
-function withControlOptions<T>(command: T): T {
+/**
+ * Where status and the operation verbs act: a stack's running cluster (--stack, with --provider or found where it
+ * runs; --lab STACK for its lab), or, without a stack, this node (its agent's socket, or the cluster hactl rendered here).
+ */
+function withTarget<T>(command: T): T {
   (command as unknown as Command)
-    .option('--socket <path>', 'control socket of the agent')
-    .option('--config <file>', 'agent config (to find its socket)')
-    .option('--ha-dir <dir>', 'heartbeat v1 directory the agent runs from')
+    .option('--stack <file>', "the stack whose running cluster to act on (on its lab, VMs or servers)")
+    .option('--lab <stack>', "the stack's cluster on the lab (same as --stack STACK --provider lab)")
+    .addOption(new Option('--provider <provider>', 'where the stack runs (default: where it is found)').choices(providerNames))
     .option('--node <name>', 'this node (default: hostname)')
-    .option('--lab <stack>', "talk to a lab node's agent from the host");
+    .option('--socket <path>', "this node's agent control socket")
+    .option('--config <file>', "this node's agent config (to find its socket)")
+    .option('--ha-dir <dir>', 'heartbeat v1 directory the agent runs from');
   return command;
 }
 
@@ -64,6 +62,7 @@ export function buildProgram(): Command {
     .argument('<stack>', 'stack file')
     .requiredOption('-o, --out <dir>', 'output directory (replaced atomically)')
     .option('--check', 'run the real tools on the rendered files')
+    .addOption(new Option('--platform <platform>', "render for this platform: the stack is translated first (paths, packages, runtimes it no longer ships), each change printed and recorded in manifest.json").choices(['centos6', 'debian12'] as const))
     .action(async (stack, options) => {
       const { renderCommand } = await import('./commands/render.js');
       process.exitCode = await renderCommand(stack, options);
@@ -106,36 +105,28 @@ export function buildProgram(): Command {
       process.exitCode = await applyCommand(stack, options);
     });
 
+  const providerOption = (description: string) => new Option('--provider <provider>', description).choices(providerNames);
+
   program
     .command('up')
-    .description('bring the stack up: on the local network-namespace lab (default) or on Vagrant VMs; wait until healthy')
+    .description('bring the stack up and wait until it is steady: on the local network-namespace lab (default), Vagrant VMs, or real servers over SSH')
     .argument('<stack>', 'stack file')
-    .addOption(new Option('--provider <provider>', 'where the nodes run').choices(['lab', 'vagrant'] as const).default('lab' as const))
+    .addOption(providerOption('where the nodes run').default('lab' as const))
     .addOption(new Option('--vagrant-provider <name>', 'Vagrant provider').choices(['libvirt', 'virtualbox'] as const))
     .option('--box <name>', 'Vagrant box (default: per platform)')
     .action(async (stack, options) => {
-      if (options.provider === 'vagrant') {
-        const { vagrantUpCommand } = await import('./commands/vagrant.js');
-        process.exitCode = await vagrantUpCommand(stack, options);
-        return;
-      }
-      const { upCommand } = await import('./commands/lab.js');
-      process.exitCode = await upCommand(stack);
+      const { upCommand } = await import('./commands/up.js');
+      process.exitCode = await upCommand(stack, options);
     });
 
   program
     .command('down')
-    .description('remove what up made: every namespace, bridge and process of the lab, or the Vagrant machines (safe to repeat)')
+    .description('remove what up made: every namespace, bridge and process of the lab, or the Vagrant machines; on servers, stop the runtime (safe to repeat)')
     .argument('<stack>', 'stack file')
-    .addOption(new Option('--provider <provider>', 'where the nodes run').choices(['lab', 'vagrant'] as const).default('lab' as const))
+    .addOption(providerOption('where the nodes run (default: where the stack runs)'))
     .action(async (stack, options) => {
-      if (options.provider === 'vagrant') {
-        const { vagrantDownCommand } = await import('./commands/vagrant.js');
-        process.exitCode = await vagrantDownCommand(stack);
-        return;
-      }
-      const { downCommand } = await import('./commands/lab.js');
-      process.exitCode = await downCommand(stack);
+      const { downCommand } = await import('./commands/down.js');
+      process.exitCode = await downCommand(stack, options);
     });
 
   const lab = program
@@ -171,27 +162,30 @@ export function buildProgram(): Command {
 
   program
     .command('chaos')
-    .description('inject a fault on the lab: kill-node|restart-node NODE, cut-link|heal-link NODE NIC, kill-service NODE PORT, partition A,B C, heal')
+    .description('inject a fault: kill-node|restart-node NODE, cut-link|heal-link NODE NIC, kill-service NODE PORT, partition-udp|heal-udp NODE; on the lab also partition A,B C and heal')
     .argument('<stack>', 'stack file')
-    .argument('<action>', 'kill-node | restart-node | cut-link | heal-link | kill-service | partition | heal')
+    .argument('<action>', 'kill-node | restart-node | cut-link | heal-link | kill-service | partition-udp | heal-udp | partition | heal')
     .argument('[node]', 'node (or first partition group)', '')
     .argument('[extra...]', 'NIC, port or further partition groups')
-    .action(async (stack, action, node, extra) => {
-      const { chaosCommand } = await import('./commands/lab.js');
-      process.exitCode = await chaosCommand(stack, action, node, extra);
+    .addOption(providerOption('where the nodes run (default: where the stack runs)'))
+    .action(async (stack, action, node, extra, options) => {
+      const { chaosCommand } = await import('./commands/chaos.js');
+      process.exitCode = await chaosCommand(stack, action, node, extra, options);
     });
 
   program
     .command('test')
-    .description('measurements on a running lab')
+    .description('measurements on a running cluster')
     .command('failover')
     .description('inject a fault on the node holding the VIP and print how long until the VIP answers from another node')
     .argument('<stack>', 'stack file')
-    .addOption(new Option('--fault <fault>', 'what to break').choices(['kill', 'link', 'service'] as const).default('kill' as const))
+    .addOption(new Option('--fault <fault>', 'what to break').choices(['kill', 'link', 'service', 'partition-udp'] as const).default('kill' as const))
     .option('--service <name>', 'group or VRRP instance (default: the first with a VIP)')
     .option('--timeout <seconds>', 'give up after', '60')
+    .option('--repeat <n>', 'measure N times in a row and print median, min and max', '1')
+    .addOption(providerOption('where the nodes run (default: where the stack runs)'))
     .action(async (stack, options) => {
-      const { testFailoverCommand } = await import('./commands/lab.js');
+      const { testFailoverCommand } = await import('./commands/test-failover.js');
       process.exitCode = await testFailoverCommand(stack, options);
     });
 
@@ -207,52 +201,64 @@ export function buildProgram(): Command {
       process.exitCode = await agentCommand(options);
     });
 
-  withControlOptions(
+  program
+    .command('agent-request', { hidden: true })
+    .description("send one JSON control request to this node's agent and print its answer (how hactl drives agents on nodes)")
+    .argument('<request>', 'e.g. {"cmd":"status"}')
+    .option('--socket <path>', 'control socket of the agent')
+    .option('--config <file>', 'agent config (to find its socket)')
+    .option('--node <name>', 'this node (default: hostname)')
+    .action(async (request, options) => {
+      const { agentRequestCommand } = await import('./commands/agent.js');
+      process.exitCode = await agentRequestCommand(request, options);
+    });
+
+  withTarget(
     program
       .command('status')
-      .description("nodes, links, groups and where they run, failed actions, fail-counts (crm_mon-like); with --provider vagrant, each VM's state, daemons and VIPs")
-      .option('--json', 'machine-readable')
-      .addOption(new Option('--provider <provider>', 'vagrant: report the VMs of --stack').choices(['agent', 'vagrant'] as const).default('agent' as const))
-      .option('--stack <file>', 'stack file (with --provider vagrant)'),
+      .description("nodes, links, groups and where they run, failed actions, fail-counts (crm_mon-like), the same for every runtime")
+      .option('--json', 'machine-readable'),
   ).action(async (options) => {
-    if (options.provider === 'vagrant') {
-      if (!options.stack) {
-        process.stderr.write('hactl: status --provider vagrant needs --stack FILE\n');
-        process.exitCode = 1;
-        return;
-      }
-      const { vagrantStatusCommand } = await import('./commands/vagrant.js');
-      process.exitCode = await vagrantStatusCommand(options.stack, options);
-      return;
-    }
-    const { statusCommand } = await import('./commands/agent.js');
+    const { statusCommand } = await import('./commands/status.js');
     process.exitCode = await statusCommand(options);
   });
 
-  const verbs = [
-    ['standby', '<node>', 'move every group off NODE and keep it off (crm node standby)'],
-    ['online', '<node>', 'let NODE run groups again (crm node online)'],
-    ['move', '<group> <node>', 'move GROUP to NODE and pin it there (crm resource move)'],
-    ['unmove', '<group>', 'drop the pin set by move (crm resource unmove)'],
-    ['cleanup', '[resource] [node]', 'forget failures and fail-counts (crm resource cleanup)'],
-  ] as const;
-  for (const [verb, args, description] of verbs) {
-    withControlOptions(program.command(`${verb} ${args}`).description(description)).action(async (...params: unknown[]) => {
-      const options = params.at(-2) as ControlOptions;
-      const positional = params.slice(0, -2).filter((p): p is string => typeof p === 'string');
-      const { controlCommand } = await import('./commands/agent.js');
-      process.exitCode = await controlCommand(verb, positional, options);
-    });
-  }
-
-  withControlOptions(
+  withTarget(program.command('standby').argument('<node>').description('move every group off NODE and keep it off (crm node standby, hb_standby, ...)')).action(async (node, options) => {
+    const { standbyCommand } = await import('./commands/standby.js');
+    process.exitCode = await standbyCommand(node, options);
+  });
+  withTarget(program.command('online').argument('<node>').description('let NODE run groups again (crm node online, ...)')).action(async (node, options) => {
+    const { onlineCommand } = await import('./commands/online.js');
+    process.exitCode = await onlineCommand(node, options);
+  });
+  withTarget(program.command('move').argument('<group>').argument('<node>').description('move GROUP (or the group of a member) to NODE and pin it there (crm resource move)')).action(async (group, node, options) => {
+    const { moveCommand } = await import('./commands/move.js');
+    process.exitCode = await moveCommand(group, node, options);
+  });
+  withTarget(program.command('unmove').argument('<group>').description('drop the pin set by move (crm resource clear)')).action(async (group, options) => {
+    const { unmoveCommand } = await import('./commands/unmove.js');
+    process.exitCode = await unmoveCommand(group, options);
+  });
+  withTarget(program.command('stop').argument('<group>').description('stop GROUP and keep it stopped everywhere (crm resource stop)')).action(async (group, options) => {
+    const { stopCommand } = await import('./commands/stop.js');
+    process.exitCode = await stopCommand(group, options);
+  });
+  withTarget(program.command('start').argument('<group>').description('let GROUP run again (crm resource start)')).action(async (group, options) => {
+    const { startCommand } = await import('./commands/start.js');
+    process.exitCode = await startCommand(group, options);
+  });
+  withTarget(program.command('cleanup').argument('[resource]').argument('[node]').description('forget failures and fail-counts (crm resource cleanup)')).action(async (resource, node, options) => {
+    const { cleanupCommand } = await import('./commands/cleanup.js');
+    process.exitCode = await cleanupCommand(resource, node, options);
+  });
+  withTarget(
     program
       .command('is-active')
-      .description('exit 0 only on the node where GROUP runs (for jobs that must run on the active node only)')
+      .description('exit 0 only on the node where GROUP runs (for jobs that must run on the active node only), any runtime')
       .argument('<group>', 'group name')
       .option('-q, --quiet', 'print nothing'),
   ).action(async (group, options) => {
-    const { isActiveCommand } = await import('./commands/agent.js');
+    const { isActiveCommand } = await import('./commands/is-active.js');
     process.exitCode = await isActiveCommand(group, options);
   });
 

@@ -1,5 +1,5 @@
 import { HactlError } from '../src/diagnostics/index.js';
-import type { ClusterModel } from '../src/model/model.js';
+import type { ClusterModel, PlatformName } from '../src/model/model.js';
 import type { RenderResult } from '../src/render/render-stack.js';
 import { printDiagnostics, printSummary } from './output.js';
 
@@ -20,9 +20,9 @@ export async function loadOrFail(stack: string): Promise<ClusterModel> {
  * The stack validated and rendered in memory, its warnings printed; undefined when it has errors, which are printed
  * with a summary line. Modules load on demand: commands that never render stay fast to start.
  */
-export async function renderOrPrint(stack: string): Promise<RenderedStack | undefined> {
+export async function renderOrPrint(stack: string, options: { platform?: PlatformName } = {}): Promise<RenderedStack | undefined> {
   const { renderValidated } = await import('../src/pipeline/render-validated.js');
-  const rendered = await renderValidated(stack);
+  const rendered = await renderValidated(stack, options);
   printDiagnostics(rendered.diagnostics);
   if (!rendered.result) {
     printSummary(stack, rendered.diagnostics);

@@ -1,4 +1,5 @@
-import { renderOrPrint } from '../stack.js';
+import type { PlatformName } from '../../src/model/model.js';
+import { loadOrFail, renderOrPrint } from '../stack.js';
 
 export interface PushOptions {
   json?: boolean;
@@ -7,8 +8,16 @@ export interface PushOptions {
   concurrency?: string;
 }
 
+/** A stack whose lab is up is pushed into its lab nodes as `up` rendered it: for the lab's platform. */
+async function labPlatform(stack: string): Promise<PlatformName | undefined> {
+  const { labProvider } = await import('../../src/provider/lab/index.js');
+  const model = await loadOrFail(stack);
+  return model.nodes.some((n) => !n.ssh) && (await labProvider.exists(model)) ? labProvider.platform : undefined;
+}
+
 async function prepare(stack: string, options: PushOptions) {
-  const rendered = await renderOrPrint(stack);
+  const platform = options.local ? undefined : await labPlatform(stack);
+  const rendered = await renderOrPrint(stack, platform ? { platform } : {});
   if (!rendered) return undefined;
   const { openTransports } = await import('../../src/transport/index.js');
   const transports = await openTransports(rendered.model, {
@@ -49,7 +58,7 @@ export async function applyCommand(stack: string, options: PushOptions & { insta
     }
     // progress on stderr, the report (with --json) alone on stdout
     const progress = createApplyProgress({ model: ready.model, result: ready.result, stream: process.stderr });
-    const services = labServices(ready.model, ready.result.files, ready.transports);
+    const services = labServices(ready.model, ready.transports);
     const report = await applyStack({
       model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent, ...(services ? { services } : {}),
     });

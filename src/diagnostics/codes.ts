@@ -136,6 +136,13 @@ export const codes = {
   'transport-read-failed': 'check that the file is readable by the SSH user (or through sudo)',
   'transport-unsafe-path': 'replace the link (or whatever is in the way) with a regular file or a real directory',
   // the network-namespace lab (src/netns)
+  // runtimes (agent, keepalived, heartbeat, pacemaker) and the operations on them
+  'runtime-command-failed': "the message quotes the runtime's own command and its output on the node",
+  'runtime-not-ready': 'the cluster manager does not answer yet: look at its log on the node (hactl status shows which nodes answer)',
+  'runtime-refused': 'the message names what this runtime can do instead',
+  'runtime-unknown-target': 'use a node, group or resource name the stack defines',
+  'runtime-fault-failed': 'check with hactl status STACK what runs where; the message quotes the command that failed',
+  'runtime-no-node': 'bring the node up, or reach it (lab up, VM running, ssh endpoint)',
   'lab-spec-invalid': 'fix the lab spec: names, networks and addresses as the message says',
   'lab-not-found': 'bring the lab up first (hactl up STACK); hactl lab ls lists the labs on this machine',
   'lab-unknown-member': 'use a node or client name (and NIC) the lab has',

@@ -47,4 +47,5 @@ export type { PartitionOptions } from './partition.js';
 export type { SshdEndpoint, SshdOptions } from './sshd.js';
 export type { TcpForward } from './forward.js';
 export type { SshdRecord, TrackedProcess } from './state.js';
+export type { Resident } from './proc.js';
 export { LAB_BASE_DIR } from './names.js';

@@ -11,7 +11,7 @@ import { ensureKey, labKeyPath, labKnownHostsPath } from './ssh-keys.js';
 import { startSshd, type SshdEndpoint, type SshdOptions } from './sshd.js';
 import { destroyLab, type DestroyReport } from './destroy-lab.js';
 import type { LabSpec } from './spec.js';
-import { isRunning } from './proc.js';
+import { isRunning, namespaceKey, residentsOf, type Resident } from './proc.js';
 import { readState, type SshdRecord, type TrackedProcess } from './state.js';
 
 export interface ExecOptions {
@@ -75,6 +75,15 @@ export class Lab {
   running(member?: string): TrackedProcess[] {
     const live = (readState(this.name)?.processes ?? []).filter(isRunning);
     return member === undefined ? live : live.filter((p) => p.member === member);
+  }
+
+  /**
+   * Every process living in a member's network namespace, tracked or not: daemons fork workers and some re-execute
+   * themselves under a new PID (heartbeat does when a partition heals); found by namespace, never by name alone.
+   */
+  residents(member: string): Resident[] {
+    const key = namespaceKey(netnsPath(this.#member(member).netns));
+    return key ? residentsOf(key) : [];
   }
 
   async setLink(member: string, nic: string, state: LinkState, opts: SetLinkOptions = {}): Promise<void> {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TrackedProcess } from './state.js';
 
@@ -98,4 +98,29 @@ export async function killNamespaceResidents(
     }
     await sleep(20);
   }
+}
+
+/** A process found in a namespace: identity (PID + start time), parent, executable and command line. */
+export interface Resident {
+  pid: number;
+  ppid: number;
+  startTime: string;
+  /** what /proc/PID/exe points at: stays right when a daemon rewrites its command line (heartbeat does) */
+  exe: string;
+  argv: string[];
+}
+
+/** The processes living in one namespace (a daemon that re-executed itself has a new PID, but lives there too). */
+export function residentsOf(key: string): Resident[] {
+  return processesInNamespaces(new Set([key])).flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a.length > 0);
+      const exe = readlinkSync(`/proc/${pid}/exe`);
+      return fields[0] === 'Z' ? [] : [{ pid, ppid: Number(fields[1]), startTime: fields[19] ?? '', exe, argv }];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -14,6 +14,8 @@ export interface PlatformProfile {
   initFunctions: string;
   lockDir: string;
   iptablesSaveFile: string;
+  /** the service that loads the saved rules at boot (restarted when they change) */
+  firewallService: string;
   apacheConfDir: string;
   apacheConfigFile: string;
   documentRoot: string;
@@ -49,6 +51,7 @@ const centos6: PlatformProfile = {
   initFunctions: '/etc/init.d/functions',
   lockDir: '/var/lock/subsys',
   iptablesSaveFile: '/etc/sysconfig/iptables',
+  firewallService: 'iptables',
   apacheConfDir: '/etc/httpd/conf.d',
   apacheConfigFile: '/etc/httpd/conf/httpd.conf',
   documentRoot: '/var/www/html',
@@ -85,6 +88,7 @@ const debian12: PlatformProfile = {
   initFunctions: '/lib/lsb/init-functions',
   lockDir: '/run/lock',
   iptablesSaveFile: '/etc/iptables/rules.v4',
+  firewallService: 'netfilter-persistent',
   apacheConfDir: '/etc/apache2/conf-enabled',
   apacheConfigFile: '/etc/apache2/apache2.conf',
   documentRoot: '/var/www/html',

@@ -12,6 +12,7 @@ import { iptablesRenderer } from './iptables/index.js';
 import { agentConfigRenderer } from './agent-config/index.js';
 import { vagrantRenderer } from './vagrant/index.js';
 import { extraFilesRenderer } from './extra-files/index.js';
+import { nodeModelRenderer } from './node-model/index.js';
 
 /** Every artifact hactl can render; adding an artifact is one folder under src/render/ and one line here. */
 export const renderers: readonly Renderer[] = [
@@ -29,4 +30,5 @@ export const renderers: readonly Renderer[] = [
   apacheExtrasRenderer,
   vagrantRenderer,
   extraFilesRenderer,
+  nodeModelRenderer,
 ];

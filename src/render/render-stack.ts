@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { HactlError, error, quote } from '../diagnostics/index.js';
 import type { ClusterModel } from '../model/model.js';
+import { formatTranslation, type TranslationItem } from '../translate/report.js';
 import { platformProfile } from '../platform/profiles.js';
 import { FILE_PATH_PATTERN } from '../model/primitives.js';
 import { secretSource, type SecretOptions, type SecretSource } from '../secrets/source.js';
@@ -30,6 +31,13 @@ export interface ManifestEntry {
 export interface RenderResult {
   files: (RenderedFile & { renderer: string })[];
   manifest: ManifestEntry[];
+  /** what retargeting the stack to the platform it was rendered for changed, one item per change */
+  translations?: TranslationItem[];
+}
+
+/** manifest.json: the platform the files are for, what was translated to get there, and every file. */
+export function manifestDocument(result: RenderResult, platform: string): string {
+  return `${JSON.stringify({ platform, translations: (result.translations ?? []).map(formatTranslation), files: result.manifest }, null, 2)}\n`;
 }
 
 export interface RenderOptions extends SecretOptions {

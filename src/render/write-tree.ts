@@ -2,9 +2,11 @@ import { chmod, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/p
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { error, HactlError } from '../diagnostics/index.js';
 import { checkOutput, RENDER_MARKER, type RenderMarker } from './output-guard.js';
-import { treePath, type RenderResult } from './render-stack.js';
+import { manifestDocument, treePath, type RenderResult } from './render-stack.js';
 
 export interface WriteTreeOptions {
+  /** the platform the files are for, recorded in manifest.json */
+  platform?: string;
   /** files that must outlive the write (the stack): an output directory holding one of them is refused */
   keep?: readonly string[];
 }
@@ -24,7 +26,7 @@ export async function writeTree(result: RenderResult, outDir: string, extra: Rec
   const output = await checkOutput(outDir, options.keep);
   const files: TreeFile[] = [
     ...result.files.map((f) => ({ path: treePath(f), content: f.content, mode: Number.parseInt(f.mode, 8) })),
-    { path: 'manifest.json', content: `${JSON.stringify(result.manifest, null, 2)}\n` },
+    { path: 'manifest.json', content: manifestDocument(result, options.platform ?? 'unknown') },
     ...Object.entries(extra).map(([path, content]) => ({ path, content })),
   ];
   const marker: RenderMarker = { renderedBy: 'hactl', files: files.map((f) => f.path) };

@@ -1,10 +1,13 @@
-/** A runtime could not do what was asked (a command failed on a node, the cluster never became ready). */
-export class RuntimeError extends Error {
-  constructor(
-    readonly code: 'runtime-command-failed' | 'runtime-not-ready' | 'runtime-refused' | 'runtime-unknown-target' | 'runtime-no-node',
-    message: string,
-  ) {
-    super(message);
+import { HactlError, type Code } from '../diagnostics/index.js';
+
+export type RuntimeErrorCode = Extract<Code, `runtime-${string}`>;
+
+/** A runtime could not do what was asked (a command failed on a node, the cluster never became ready, an unknown name). */
+export class RuntimeError extends HactlError {
+  declare readonly code: RuntimeErrorCode;
+
+  constructor(code: RuntimeErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, { cause: options?.cause });
     this.name = 'RuntimeError';
   }
 }

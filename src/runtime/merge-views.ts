@@ -41,7 +41,9 @@ function mergeGroups(views: readonly NodeView[], partitions: readonly string[][]
     });
     const first = reports[0]!.g;
     const within = (node: string | undefined, side: string[]) => node === undefined || side.includes(node);
-    const resources = dedupe(reports.flatMap(({ g, side }) => g.resources.filter((r) => within(r.node, side) || partitions.length === 1)));
+    const all = dedupe(reports.flatMap(({ g, side }) => g.resources.filter((r) => within(r.node, side) || partitions.length === 1)));
+    // "stopped" from a node where the resource simply does not run says nothing once another node runs it
+    const resources = all.filter((r) => r.node !== undefined || !all.some((o) => o.name === r.name && o.node !== undefined));
     const runningOn = [...new Set(reports.flatMap(({ g, side }) => g.runningOn.filter((n) => within(n, side) || partitions.length === 1)))];
     const promotedOn = first.promotedOn && [...new Set(reports.flatMap(({ g, side }) => (g.promotedOn ?? []).filter((n) => within(n, side) || partitions.length === 1)))];
     return { ...first, runningOn, ...(promotedOn ? { promotedOn } : {}), resources, disabled: reports.some(({ g }) => g.disabled) };

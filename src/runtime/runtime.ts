@@ -18,6 +18,8 @@ export interface DaemonControl {
   /** a graceful stop (the daemon hands over what it holds) */
   stop(node: string, daemon: DaemonSpec): Promise<void>;
   running(node: string, daemon: DaemonSpec): Promise<boolean>;
+  /** a crash: SIGKILL of the daemon and every process it started, nothing handed over */
+  kill(node: string, daemon: DaemonSpec): Promise<void>;
 }
 
 /**
@@ -26,6 +28,10 @@ export interface DaemonControl {
  */
 export interface DaemonSpec {
   name: string;
+  /** the executable's path, by which the daemon's processes are found (command lines get rewritten) */
+  exe: string;
+  /** an argument only this daemon's command line carries (the agent shares its executable, node, with hactl's CLI) */
+  marker?: string;
   /** argv that stays in the foreground (heartbeat -f, corosync -f, pacemakerd, keepalived --dont-fork) */
   foreground: string[];
   /** systemd unit / SysV script name */
@@ -78,13 +84,18 @@ export type Operations = { [Op in OperationName]: OperationImpl<Op> | Refusal };
  */
 export interface Runtime {
   name: RuntimeName;
-  /** daemons each node runs, in start order */
-  daemons(model: ClusterModel): DaemonSpec[];
+  /** daemons each node runs, in start order; `hactl` is where hactl's own CLI runs on the node (the agent is part of it) */
+  daemons(model: ClusterModel, host: { hactl: readonly string[] }): DaemonSpec[];
   /** once every node runs its daemons: e.g. wait for Pacemaker's DC and load the configuration */
   bootstrap?(cluster: ClusterAccess, options: { timeoutMs: number }): Promise<string[]>;
   /** the runtime's own machine interface on every reachable node, merged into one status */
   status(cluster: ClusterAccess): Promise<ClusterStatus>;
   operations: Operations;
+  /**
+   * Why the cluster is not steady yet beyond what the status shows (every group on one node, every node online):
+   * e.g. the agent still moving a group back, a preempting VRRP MASTER not yet back. Undefined when steady.
+   */
+  unsettled?(status: ClusterStatus, model: ClusterModel): string | undefined;
 }
 
 export function isRefusal(op: OperationImpl<never> | Refusal | unknown): op is Refusal {

@@ -67,6 +67,8 @@ export interface GroupState {
   promotedOn?: string[];
   disabled: boolean;
   resources: ResourceState[];
+  /** the runtime is moving it (its placement points elsewhere than where it runs), as far as the runtime says */
+  moving?: string;
 }
 
 export interface FailedAction {

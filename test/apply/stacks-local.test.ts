@@ -18,7 +18,7 @@ describe('plan and apply of the seed stacks, rendered by the real renderers, int
 
   // owners stay as rendered (root:root and service users such as tomcat), so this needs root, like the seeds
   it.skipIf(missing({ root: true })).each(STACKS)('%s: first apply writes every file, then nothing drifts and a second apply changes nothing', async (stack) => {
-    const out = await renderValidated(`stacks/${stack}.yaml`, { ...process.env, ...SECRETS });
+    const out = await renderValidated(`stacks/${stack}.yaml`, { env: { ...process.env, ...SECRETS } });
     expect(out.result, JSON.stringify(out.diagnostics)).toBeDefined();
     const { model, result } = { model: out.model!, result: out.result! };
     // under a prefix this host's tools would judge against this host's paths: `hactl check` covers them

@@ -5,7 +5,6 @@ import { formatPlan } from '../../src/apply/format-plan.js';
 import { hasDrift, planStack, refusesAny } from '../../src/apply/plan.js';
 import { ensureUsers } from '../../src/apply/users.js';
 import { provisionMachines } from '../../src/provider/vagrant/provision-machines.js';
-import type { VagrantData } from '../../src/render/vagrant/data.js';
 import type { RenderResult } from '../../src/render/render-stack.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import type { RenderedFile } from '../../src/render/artifact.js';
@@ -107,7 +106,7 @@ describe.skipIf(skip)('the stack\'s users on two lab nodes over SSH', () => {
     // files without services: the lab nodes have no init system for services.sh to drive
     const plain = vagrantModel.nodes.map((n) => ({ node: n.name, path: '/etc/hactl-test/vagrant.conf', mode: '0644', owner: 'hactlvag', content: 'v\n' }));
     const provision = () => provisionMachines({
-      model: vagrantModel, data: { services: [], clusterMachine: 'n1' } as unknown as VagrantData, rendered: { files: plain, manifest: [] } as unknown as RenderResult,
+      model: vagrantModel, rendered: { files: plain, manifest: [] } as unknown as RenderResult,
       transports, emit: () => undefined, timings: {},
     });
     await provision();

@@ -42,6 +42,12 @@ export async function handleControl(ctx: CommandContext, req: ControlRequest): P
       requireGroup(req.group);
       ctx.setAdmin(`move:${req.group}`, null, 'unmove via control socket');
       return { group: req.group };
+    case 'stop':
+    case 'start':
+      // crm resource stop/start: the group stays stopped everywhere (target-role Stopped) until started again
+      requireGroup(req.group);
+      ctx.setAdmin(`disable:${req.group}`, req.cmd === 'stop', `${req.cmd} via control socket`);
+      return { group: req.group, disabled: req.cmd === 'stop' };
     case 'cleanup': {
       if (req.node !== undefined) requireNode(req.node);
       const resource = req.resource;

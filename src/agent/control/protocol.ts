@@ -5,6 +5,8 @@ export type ControlRequest =
   | { cmd: 'online'; node: string }
   | { cmd: 'move'; group: string; node: string }
   | { cmd: 'unmove'; group: string }
+  | { cmd: 'stop'; group: string }
+  | { cmd: 'start'; group: string }
   | { cmd: 'cleanup'; resource?: string; node?: string }
   | { cmd: 'is-active'; group: string };
 
@@ -31,6 +33,8 @@ const FIELDS: Record<ControlCommand, { required: string[]; optional: string[] }>
   online: { required: ['node'], optional: [] },
   move: { required: ['group', 'node'], optional: [] },
   unmove: { required: ['group'], optional: [] },
+  stop: { required: ['group'], optional: [] },
+  start: { required: ['group'], optional: [] },
   cleanup: { required: [], optional: ['resource', 'node'] },
   'is-active': { required: ['group'], optional: [] },
 };

@@ -1,38 +1,35 @@
 import type { ServiceController } from '../../apply/services.js';
-import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
-import type { RenderedFile } from '../../render/artifact.js';
+import { LabError } from '../../netns/errors.js';
+import { runtimeOf } from '../../runtime/registry.js';
 import { LabTransport } from '../../transport/lab/lab-transport.js';
 import type { Transport } from '../../transport/transport.js';
-import { restartRuntime } from './chaos.js';
-import { LabError } from '../../netns/errors.js';
-import { runningRuntime, runtimeService, stopRuntime } from './runtimes.js';
+import { labDaemons } from './daemons.js';
+import { labHactl } from './index.js';
 
 /**
- * Lab nodes have no init system: the runtime daemon is the lab's own tracked process. A reload of it is its signal
- * (keepalived rereads its config on SIGHUP), a restart stops it as a service stop would and starts it again. Other
- * services are not run on the lab (`hactl up` starts only the runtime), so there is nothing to reload for them.
+ * Lab nodes have no init system: the runtime's daemons are the lab's own processes. A changed file restarts the
+ * daemon it belongs to the way a service restart would (stopped gracefully, started again); other services are not
+ * run on the lab (`hactl up` starts only the runtime), so there is nothing to reload for them.
  */
-function labController(lab: Lab, model: ClusterModel, files: readonly RenderedFile[]): ServiceController {
+function labController(transport: LabTransport, model: ClusterModel): ServiceController {
+  const daemons = labDaemons(transport.lab);
+  const specs = runtimeOf(model.runtime).daemons(model, { hactl: labHactl() });
   return {
-    async run({ node, service, action }) {
-      if (service !== runtimeService(model.runtime)) return;
-      const running = runningRuntime(lab, model, node);
-      if (action === 'reload' && model.runtime === 'keepalived' && running.length > 0) {
-        for (const daemon of running) process.kill(daemon.pid, 'SIGHUP');
-        return;
-      }
-      await stopRuntime(lab, model, node);
-      restartRuntime(lab, model, node, files);
+    async run({ node, service }) {
+      const spec = specs.find((d) => d.service === service);
+      if (!spec) return;
+      await daemons.stop(node, spec);
+      await daemons.start(node, spec);
     },
   };
 }
 
 /** The service controllers `apply` needs for the nodes it reaches inside a lab; undefined when it reaches none. */
-export function labServices(model: ClusterModel, files: readonly RenderedFile[], transports: ReadonlyMap<string, Transport>): Map<string, ServiceController> | undefined {
+export function labServices(model: ClusterModel, transports: ReadonlyMap<string, Transport>): Map<string, ServiceController> | undefined {
   const controllers = new Map<string, ServiceController>();
   for (const [node, transport] of transports) {
-    if (transport instanceof LabTransport) controllers.set(node, labController(transport.lab, model, files));
+    if (transport instanceof LabTransport) controllers.set(node, labController(transport, model));
   }
   return controllers.size > 0 ? controllers : undefined;
 }

@@ -1,34 +1,24 @@
 import type { Lab } from '../../netns/index.js';
 import type { ClusterModel } from '../../model/model.js';
-import type { RenderResult } from '../../render/render-stack.js';
-import { applyStack, type ApplyReport, type ServiceController } from '../../apply/index.js';
-import { closeTransports, nodeRelayProxyCommand, openTransports, type EndpointOverride } from '../../transport/index.js';
-import { LabError } from '../../netns/errors.js';
+import { nodeRelayProxyCommand, openTransports, type EndpointOverride } from '../../transport/index.js';
+import type { Transport } from '../../transport/transport.js';
 import { memberName } from './lab-spec.js';
 
-// The lab starts the runtime itself once every file is in place; nothing is running yet to reload.
-const startedLater: ServiceController = { run: async () => undefined };
+/** The node the relay runs in: the lab has no route to the host, so SSH goes out of a member's namespace. */
+export const relayMember = (lab: Lab, model: ClusterModel): string => lab.spec.clients?.[0]?.name ?? memberName(model.nodes[0]!.name);
 
 /**
- * A stack whose nodes have `ssh:` is pushed the way it would be to real servers: a real sshd in every node, then
- * `apply` over SSH (host keys checked against the lab's known_hosts), reaching the nodes through a relay in `via`.
+ * A stack whose nodes have `ssh:` is reached the way real servers are: a real sshd in every node (started once, by
+ * `up`), through a relay, host keys checked against the lab's known_hosts. `start` starts the sshd servers first.
  */
-export async function pushOverSsh(lab: Lab, model: ClusterModel, rendered: RenderResult, via: string): Promise<ApplyReport> {
-  const proxyCommand = nodeRelayProxyCommand(lab.enterArgv(via));
+export async function sshTransportsThroughLab(lab: Lab, model: ClusterModel, options: { start: boolean }): Promise<Map<string, Transport>> {
+  const proxyCommand = nodeRelayProxyCommand(lab.enterArgv(relayMember(lab, model)));
   const overrides: Record<string, EndpointOverride> = {};
   for (const node of model.nodes) {
-    const endpoint = await lab.startSshd(memberName(node.name));
+    const member = memberName(node.name);
+    const endpoint = options.start ? await lab.startSshd(member) : lab.sshdEndpoints().find((e) => e.node === member);
+    if (!endpoint) continue;
     overrides[node.name] = { host: endpoint.host, port: endpoint.port, user: 'root', identityFile: lab.sshKeyPath(), proxyCommand };
   }
-  const transports = await openTransports(model, { overrides, knownHostsFiles: [lab.knownHostsPath()] });
-  try {
-    const report = await applyStack({ model, result: rendered, transports, services: startedLater });
-    if (!report.ok) {
-      const failed = report.nodes.filter((t) => t.status === 'failed' || t.status === 'skipped').map((t) => `${t.node}: ${t.error?.message ?? t.status}`);
-      throw new LabError('lab-place-failed', `apply over SSH failed: ${failed.join('; ')}`);
-    }
-    return report;
-  } finally {
-    await closeTransports(transports.values());
-  }
+  return openTransports(model, { overrides, knownHostsFiles: [lab.knownHostsPath()] });
 }

@@ -1,19 +1,17 @@
-import { applyStack, type ApplyReport } from '../../apply/apply.js';
+import type { ApplyReport } from '../../apply/apply.js';
 import { installPackages } from '../../apply/packages.js';
-import { applyTargets } from '../../apply/targets.js';
 import { ensureUsers } from '../../apply/users.js';
 import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
-import { VAGRANT_SCOPE, type VagrantData } from '../../render/vagrant/index.js';
+import { VAGRANT_SCOPE } from '../../render/vagrant/index.js';
 import type { Transport } from '../../transport/transport.js';
-import { VagrantError } from './errors.js';
+import { hostServices } from '../host/daemons.js';
+import { pushFiles } from '../push-files.js';
 import { phase, type VagrantEventHandler, type VagrantPhase } from './events.js';
-import { mustProvision, runClusterStep, vagrantServices } from './provision-scripts.js';
 
 export interface ProvisionContext {
   model: ClusterModel;
-  data: VagrantData;
-  rendered: RenderResult;
+  rendered: Pick<RenderResult, 'files'>;
   transports: Map<string, Transport>;
   emit: VagrantEventHandler;
   timings: Partial<Record<VagrantPhase, number>>;
@@ -21,32 +19,15 @@ export interface ProvisionContext {
 
 /**
  * What Vagrant's provisioners do in plain `vagrant up`, done by hactl over SSH: the stack's users (pinned uids,
- * before any package can add its own account), packages (a check on the baked box), the files through apply
- * (checked, atomic), the runtime's daemons enabled and running, then the cluster step once.
+ * before any package can add its own account), packages (a check on the baked box), then the files through apply
+ * (checked, atomic; the firewall loaded). The runtime's daemons and its cluster-wide step follow in `hactl up`.
  */
 export async function provisionMachines(ctx: ProvisionContext): Promise<ApplyReport> {
-  const { model, data, transports, emit, timings } = ctx;
+  const { model, transports, emit, timings } = ctx;
   await phase(emit, 'packages', timings, async () => {
     await ensureUsers({ model, transports });
     return installPackages({ model, transports });
   });
   const files = ctx.rendered.files.filter((f) => f.node !== VAGRANT_SCOPE);
-  const services = vagrantServices();
-  const report = await phase(emit, 'apply', timings, () =>
-    applyStack({ model, result: { files }, transports, services, onEvent: (event) => emit({ type: 'apply', event }) }));
-  if (!report.ok) {
-    const failed = report.nodes.filter((n) => n.error).map((n) => `${n.node}: ${n.error!.message}`);
-    throw new VagrantError('vagrant-provision-failed', `applying the files failed:\n${failed.join('\n')}`);
-  }
-  const pending = [...transports.values()].flatMap((t) => {
-    const left = data.services.filter((s) => !services.handled.has(`${t.node}/${s}`));
-    return left.length ? [{ t, left }] : [];
-  });
-  if (pending.length) await phase(emit, 'services', timings, () => Promise.all(pending.map(({ t, left }) => mustProvision(t, 'services.sh', ['start', ...left]))));
-  // apply left the cluster-wide files on its own choice of node: the step runs where they are
-  const via = applyTargets(model, files).find((t) => t.scope === 'cluster')?.via ?? data.clusterMachine;
-  const step = data.clusterStep;
-  const transport = transports.get(via);
-  if (step && transport) await phase(emit, 'cluster', timings, () => runClusterStep(transport, step));
-  return report;
+  return phase(emit, 'apply', timings, () => pushFiles(model, { files }, transports, () => undefined, hostServices(model.platform)));
 }

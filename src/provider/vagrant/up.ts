@@ -49,8 +49,8 @@ async function bringUp(dir: VagrantWorkdir, settings: VagrantSettings, opts: Vag
 
 /**
  * Brings the stack up on Vagrant: checks what Vagrant would not (addresses, ports, host routes), then the tools,
- * writes the cluster's workdir, starts the machines in parallel, and provisions them through hactl's own apply over
- * SSH (pinned host keys), enabling the runtime's daemons and running the cluster-wide step once.
+ * writes the cluster's workdir, starts the machines in parallel, and puts users, packages and files in place through
+ * hactl's own apply over SSH (pinned host keys). The runtime is started by operations/up, as on every provider.
  */
 export async function vagrantUp(model: ClusterModel, rendered: Pick<RenderResult, 'files' | 'manifest'>, opts: VagrantUpOptions = {}): Promise<VagrantUpResult> {
   const started = performance.now();
@@ -73,7 +73,7 @@ export async function vagrantUp(model: ClusterModel, rendered: Pick<RenderResult
     return connectMachines(model, dir, true);
   });
   try {
-    const apply = await provisionMachines({ model, data, rendered: result, transports, emit, timings });
+    const apply = await provisionMachines({ model, rendered: result, transports, emit, timings });
     timings.totalMs = performance.now() - started;
     return { workdir: dir, settings, apply, timings };
   } finally {

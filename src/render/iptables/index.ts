@@ -1,10 +1,8 @@
-import type { PlatformName } from '../../model/model.js';
 import type { Renderer } from '../artifact.js';
 import { explicitRule } from './explicit.js';
 import { impliedSections, type RuleSection } from './implied.js';
 
 // debian12 loads rules.v4 through iptables-persistent's unit
-const services: Record<PlatformName, string> = { centos6: 'iptables', debian12: 'netfilter-persistent' };
 
 // RHEL's own default file ends like this: policies stay ACCEPT, so flushing the rules never locks anyone out
 const REJECT_REST: RuleSection = {
@@ -38,7 +36,7 @@ export const iptablesRenderer: Renderer = {
         content: templates.render('iptables/rules', view),
         mode: '0600',
         owner: 'root:root',
-        service: { name: services[model.platform], action: 'restart' },
+        service: { name: profile.firewallService, action: 'restart' },
         checker: 'iptables',
       };
     });

@@ -31,7 +31,13 @@ const V1 = 'heartbeat v1 (haresources)';
 
 export const heartbeatRuntime: Runtime = {
   name: 'heartbeat',
-  daemons: (model) => [{ name: 'heartbeat', foreground: [`${platformProfile(model.platform).heartbeatLibDir}/heartbeat`, '-f'], service: 'heartbeat' }],
+  daemons: (model) => {
+    const exe = `${platformProfile(model.platform).heartbeatLibDir}/heartbeat`;
+    // what the package's tmpfiles.d creates at boot; a node without an init system (the lab) needs it made
+    const runDirs = ['/run/heartbeat', '/run/heartbeat/ccm', '/run/heartbeat/crm', '/run/heartbeat/dopd'];
+    const prepare = `mkdir -p ${runDirs.join(' ')} && chown hacluster:haclient ${runDirs.join(' ')} && chmod 0750 ${runDirs.join(' ')}`;
+    return [{ name: 'heartbeat', exe, foreground: [exe, '-f'], service: 'heartbeat', prepare }];
+  },
   status: heartbeatStatus,
   operations: {
     // heartbeat v1's standby is a one-time hand-over of every resource the node holds (hb_standby), not a state

@@ -9,6 +9,7 @@ import { KEEPALIVED_PID_FILE, parseNodeRead, readNodeScript } from './read-node.
 
 const daemon = (): DaemonSpec => ({
   name: 'keepalived',
+  exe: '/usr/sbin/keepalived',
   foreground: [
     'keepalived', '--dont-fork', '--log-console', '--log-detail', '--vrrp', '--use-file=/etc/keepalived/keepalived.conf',
     `--pid=${KEEPALIVED_PID_FILE}`, '--vrrp_pid=/run/keepalived-vrrp.pid',
@@ -43,6 +44,17 @@ export const keepalivedRuntime: Runtime = {
   name: 'keepalived',
   daemons: (_model: ClusterModel) => [daemon()],
   status: keepalivedStatus,
+  // VRRP elects the highest priority: with preemption on (and no tracking that shifts priorities) an instance belongs
+  // on that node, so a restarted MASTER taking its VIPs back is waited for; otherwise any single holder is steady.
+  unsettled(status, model) {
+    for (const instance of model.vrrp) {
+      const predictable = !instance.nopreempt && instance.track.length === 0 && model.keepalived.scripts.length === 0;
+      const master = [...instance.nodes].sort((a, b) => b.priority - a.priority)[0]?.node;
+      const holder = status.groups.find((g) => g.name === instance.name)?.runningOn[0];
+      if (predictable && master !== undefined && holder !== master) return `${instance.name} is on ${holder ?? 'no node'}, not yet back on ${master}`;
+    }
+    return undefined;
+  },
   operations: {
     standby: (c, { node }) => setParticipation(c, node, false),
     online: (c, { node }) => setParticipation(c, node, true),

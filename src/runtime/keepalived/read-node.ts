@@ -46,7 +46,7 @@ export function parseNodeRead(output: string, reporter: string, model: ClusterMo
     const vips = [...v.vips, ...v.excludedVips].map((a) => parseCidr(a.includes('/') ? a : `${a}/32`).address);
     const held = vips.filter((a) => addresses.has(a));
     const resources: ResourceState[] = [{
-      name: v.name, agent: `vrrp (${word})`, role: master ? 'started' : 'stopped', ...(master ? { node: reporter } : {}),
+      name: v.name, agent: `vrrp (${word})`, role: master ? 'started' : 'stopped', node: reporter,
       managed: true, disabled: false, failed: word === 'FAULT',
     }];
     return { name: v.name, kind: 'vrrp', runningOn: master && held.length > 0 ? [reporter] : [], disabled: false, resources };

@@ -3,6 +3,7 @@ import { RuntimeError } from '../errors.js';
 import { mustRun, onEveryNode } from '../node-command.js';
 import type { ClusterAccess } from '../runtime.js';
 import { parseCrmMon } from './crm-mon.js';
+import { SEED_DC_DEADTIME } from './seed-cib.js';
 
 const POLL_MS = 500;
 
@@ -51,6 +52,15 @@ export async function bootstrapPacemaker(cluster: ClusterAccess, options: { time
   const before = await cibVersion(via, transport);
   const command = useCib ? `cibadmin --replace --xml-file ${file}` : `crm configure load update ${file}`;
   await mustRun(via, transport, command, 120_000);
+  const notes: string[] = [];
+  // the seeded start-up shortcut goes once the stack's configuration is in, unless the stack asks for it
+  if (!('dc-deadtime' in cluster.model.properties)) {
+    const current = await transport.exec('crm_attribute --type crm_config --name dc-deadtime --query --quiet');
+    if (current.code === 0 && current.stdout.trim() === SEED_DC_DEADTIME) {
+      await mustRun(via, transport, 'crm_attribute --type crm_config --name dc-deadtime --delete');
+      notes.push(`${via}: dc-deadtime ${SEED_DC_DEADTIME} of the seeded CIB removed (Pacemaker's default applies)`);
+    }
+  }
   const after = await cibVersion(via, transport);
-  return [`${via}: ${command}: ${before === after ? 'configuration unchanged' : `CIB ${before} -> ${after}`} (DC ${dc})`];
+  return [...notes,`${via}: ${command}: ${before === after ? 'configuration unchanged' : `CIB ${before} -> ${after}`} (DC ${dc})`];
 }

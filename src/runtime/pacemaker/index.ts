@@ -6,6 +6,7 @@ import type { ClusterAccess, OperationResult, Runtime } from '../runtime.js';
 import type { ClusterStatus } from '../status.js';
 import { resolveGroup, resolveNode } from '../targets.js';
 import { bootstrapPacemaker } from './bootstrap.js';
+import { seedCibCommand } from './seed-cib.js';
 import { parseCrmMon } from './crm-mon.js';
 
 const CRM_MON = 'crm_mon --output-as=xml --inactive';
@@ -28,9 +29,9 @@ async function crm(cluster: ClusterAccess, args: string[]): Promise<OperationRes
 
 export const pacemakerRuntime: Runtime = {
   name: 'pacemaker',
-  daemons: () => [
-    { name: 'corosync', foreground: ['corosync', '-f'], service: 'corosync' },
-    { name: 'pacemaker', foreground: ['pacemakerd'], service: 'pacemaker' },
+  daemons: (model) => [
+    { name: 'corosync', exe: '/usr/sbin/corosync', foreground: ['/usr/sbin/corosync', '-f'], service: 'corosync', prepare: 'mkdir -p /var/log/corosync /var/lib/corosync' },
+    { name: 'pacemaker', exe: '/usr/sbin/pacemakerd', foreground: ['/usr/sbin/pacemakerd'], service: 'pacemaker', prepare: seedCibCommand(model) },
   ],
   bootstrap: bootstrapPacemaker,
   status: pacemakerStatus,

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { Lab } from '../../netns/index.js';
 
 export interface ProbeAnswer {
   /** wall-clock ms (performance.timeOrigin + now) when the VIP answered */
@@ -41,10 +40,10 @@ tick();
 setTimeout(() => process.exit(0), Number(process.argv[4]));
 `;
 
-/** Polls TCP on the VIP from the lab's client namespace every intervalMs (bounded by maxMs). */
-export function startVipProbe(lab: Lab, client: string, vip: string, port: number, intervalMs = 10, maxMs = 120_000): VipProbe {
-  const [file = 'nsenter', ...args] = lab.enterArgv(client);
-  const child = spawn(file, [...args, process.execPath, '-e', PROBE_SOURCE, vip, String(port), String(intervalMs), String(maxMs)], {
+/** Polls TCP on the VIP every intervalMs (bounded by maxMs), from where a client sits (`client`: an argv prefix, e.g. into the lab's client namespace). */
+export function startVipProbe(client: readonly string[], vip: string, port: number, intervalMs = 10, maxMs = 120_000): VipProbe {
+  const [file = process.execPath, ...args] = [...client, process.execPath];
+  const child = spawn(file, [...args, '-e', PROBE_SOURCE, vip, String(port), String(intervalMs), String(maxMs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const answers: ProbeAnswer[] = [];

@@ -1,0 +1,46 @@
+import type { ClusterModel } from '../../model/model.js';
+import { runtimeOf } from '../../runtime/registry.js';
+import { closeTransports, openTransports } from '../../transport/open-transports.js';
+import { hostDaemons, hostServices } from '../host/daemons.js';
+import type { Provider } from '../provider.js';
+import { pushFiles } from '../push-files.js';
+import { HOST_HACTL } from '../host/hactl.js';
+
+/** Real servers, reached at the stack's `ssh:` endpoints: the machines exist; hactl only pushes files and drives the runtime. */
+export const sshProvider: Provider = {
+  name: 'ssh',
+  description: "real servers at the stack's ssh: endpoints (host keys checked against known_hosts)",
+  async provision({ model, rendered, onEvent }) {
+    const transports = await openTransports(model);
+    try {
+      await pushFiles(model, rendered, transports, onEvent, hostServices(model.platform));
+    } finally {
+      await closeTransports(transports.values());
+    }
+  },
+  async connect(model) {
+    const nodes = await openTransports(model);
+    return {
+      where: 'SSH',
+      nodes,
+      daemons: hostDaemons(model.platform, nodes),
+      hactl: HOST_HACTL,
+      client: [],
+      close: () => closeTransports(nodes.values()),
+    };
+  },
+  async exists(model) {
+    return model.nodes.every((n) => n.ssh !== undefined);
+  },
+  // the servers stay: taking the stack down stops its runtime on every node that answers
+  async destroy(model: ClusterModel) {
+    const session = await this.connect(model);
+    try {
+      const daemons = runtimeOf(model.runtime).daemons(model, { hactl: session.hactl }).reverse();
+      for (const node of model.nodes.map((n) => n.name)) for (const d of daemons) await session.daemons.stop(node, d);
+      return { existed: true, detail: `${model.runtime} stopped on ${model.nodes.map((n) => n.name).join(', ')} (the servers and their files stay)` };
+    } finally {
+      await session.close();
+    }
+  },
+};
