@@ -52,7 +52,9 @@ export async function checkOutput(outDir: string, keep: readonly string[] = []):
 async function inventory(dir: string): Promise<Set<string> | undefined> {
   const marker = await readJson(join(dir, RENDER_MARKER));
   if (isMarker(marker)) return new Set([...marker.files, RENDER_MARKER]);
-  const manifest = await readJson(join(dir, 'manifest.json'));
+  const document = await readJson(join(dir, 'manifest.json'));
+  // manifest.json lists the files: a bare list, or a document with `files` (since it records translations)
+  const manifest = Array.isArray(document) ? document : (document as { files?: unknown } | undefined)?.files;
   if (Array.isArray(manifest) && manifest.every((m) => typeof (m as { file?: unknown })?.file === 'string' && (typeof (m as { sha256?: unknown }).sha256 === 'string' || (m as { secret?: unknown }).secret === true))) {
     return new Set([...manifest.map((m) => (m as { file: string }).file), 'manifest.json', 'model.json']);
   }

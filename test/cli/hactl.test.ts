@@ -74,7 +74,7 @@ describe('hactl', () => {
     const manifestA = readFileSync(join(a, 'manifest.json'), 'utf8');
     expect(manifestA).toBe(readFileSync(join(b, 'manifest.json'), 'utf8'));
     expect(readFileSync(join(a, 'model.json'), 'utf8')).toBe(readFileSync(join(b, 'model.json'), 'utf8'));
-    for (const entry of JSON.parse(manifestA) as { file: string }[]) {
+    for (const entry of (JSON.parse(manifestA) as { files: { file: string }[] }).files) {
       expect(readFileSync(join(a, entry.file), 'utf8')).toBe(readFileSync(join(b, entry.file), 'utf8'));
     }
   });
@@ -110,7 +110,7 @@ describe('hactl', () => {
     const model = readFileSync(join(out, 'model.json'), 'utf8');
     expect(model).not.toContain('Pw0rdXy1');
     expect((JSON.parse(model) as { vrrp: { auth: unknown }[] }).vrrp[0]!.auth).toEqual({ type: 'PASS', passFrom: { value: '[redacted]' } });
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { file: string; secret: boolean; sha256?: string }[];
+    const manifest = (JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { file: string; secret: boolean; sha256?: string }[] }).files;
     for (const entry of manifest) {
       const holds = readFileSync(join(out, entry.file), 'utf8').includes('Pw0rdXy1');
       expect(holds && !entry.secret, `${entry.file} holds the key`).toBe(false);

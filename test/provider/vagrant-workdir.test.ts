@@ -17,7 +17,7 @@ describe('the per-cluster Vagrant workdir', () => {
     const data = buildVagrantData(model, vagrantSettings(model, { provider: 'virtualbox' }));
     await prepareWorkdir(dir, withVagrantData(render(model), data));
     expect(JSON.parse(readFileSync(dir.dataFile, 'utf8'))).toMatchObject({ provider: 'virtualbox', cluster: 'vt' });
-    const manifest = JSON.parse(readFileSync(join(dir.tree, 'manifest.json'), 'utf8')) as { node: string; file: string; mode: string }[];
+    const manifest = (JSON.parse(readFileSync(join(dir.tree, 'manifest.json'), 'utf8')) as { files: { node: string; file: string; mode: string }[] }).files;
     expect(manifest.filter((m) => m.node === '_vagrant').map((m) => m.file)).toEqual(['_vagrant/stack.json']);
     for (const m of manifest) expect((statSync(join(dir.tree, m.file)).mode & 0o777).toString(8).padStart(4, '0'), m.file).toBe(m.mode);
     const shim = readFileSync(join(dir.root, 'Vagrantfile'), 'utf8');
