@@ -18,9 +18,16 @@ async function act(cluster: OpenCluster, action: ChaosAction, node: string, extr
   switch (action) {
     case 'kill-node':
       return (await killRuntime(cluster, need(node, 'NODE', 'kill-node NODE'))).detail;
-    case 'restart-node':
-      await startRuntime(cluster.access, cluster.runtime, () => undefined, [need(node, 'NODE', 'restart-node NODE')]);
+    case 'restart-node': {
+      need(node, 'NODE', 'restart-node NODE');
+      // two agents (or heartbeats) on one node would fight over its addresses: a running runtime is left alone
+      const daemons = cluster.runtime.daemons(cluster.model, { hactl: cluster.session.hactl });
+      const running = [];
+      for (const d of daemons) if (await cluster.session.daemons.running(node, d)) running.push(d.name);
+      if (running.length) throw new HactlError('runtime-fault-failed', `${cluster.model.runtime} already runs on ${node} (${running.join(', ')})`);
+      await startRuntime(cluster.access, cluster.runtime, () => undefined, [node]);
       return `${cluster.model.runtime} started on ${node}`;
+    }
     case 'cut-link':
     case 'heal-link': {
       const nic = need(extra[0], 'NIC', `${action} NODE NIC`);

@@ -18,7 +18,7 @@ describe.skipIf(skip)('hactl plan and apply on a lab-up stack', () => {
     expect(plan.stderr).toBe('');
     expect(plan.exitCode).toBe(0);
     expect(plan.stdout).toMatch(/qs1 \(lab:quickstart\/qs1\)/);
-    expect(plan.stdout).toMatch(/No changes: 4 files match on 2 targets/);
+    expect(plan.stdout).toMatch(/No changes: 6 files match on 2 targets/);
   });
 
   it('shows a file changed inside a node as drift and exits 1', async () => {
@@ -28,7 +28,7 @@ describe.skipIf(skip)('hactl plan and apply on a lab-up stack', () => {
     expect(plan.exitCode).toBe(1);
     expect(plan.stdout).toMatch(/^ {6}-# edited by hand$/m);
     expect(plan.stdout).toMatch(/\/etc\/hactl\/agent\.json {2}update \(mode\)/);
-    expect(plan.stdout).toMatch(/qs2 \(lab:quickstart\/qs2\)\n {2}2 files unchanged/);
+    expect(plan.stdout).toMatch(/qs2 \(lab:quickstart\/qs2\)\n {2}3 files unchanged/);
   });
 
   it('refuses to install packages through the lab: its nodes run the host own programs', async () => {
