@@ -33,7 +33,9 @@ export async function planCommand(stack: string, options: PushOptions & { expect
   const { planStack, formatPlan, formatPlanJson, hasDrift, refusesAny } = await import('../../src/apply/index.js');
   const { closeTransports } = await import('../../src/transport/index.js');
   try {
-    const plan = await planStack({ model: ready.model, result: ready.result, transports: ready.transports });
+    const { planConfiguration } = await import('../../src/operations/cluster-config.js');
+    const configuration = await planConfiguration(ready.model, ready.result.files, ready.transports);
+    const plan = { ...(await planStack({ model: ready.model, result: ready.result, transports: ready.transports })), ...(configuration ? { configuration } : {}) };
     process.stdout.write(options.json ? formatPlanJson(plan) : formatPlan(plan));
     return refusesAny(plan) || (options.expectNoChanges && hasDrift(plan)) ? 1 : 0;
   } finally {
@@ -59,11 +61,16 @@ export async function applyCommand(stack: string, options: PushOptions & { insta
     // progress on stderr, the report (with --json) alone on stdout
     const progress = createApplyProgress({ model: ready.model, result: ready.result, stream: process.stderr });
     const services = labServices(ready.model, ready.transports);
+    const { applyConfiguration, serviceOwnership } = await import('../../src/operations/cluster-config.js');
     const report = await applyStack({
-      model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent, ...(services ? { services } : {}),
+      model: ready.model, result: ready.result, transports: ready.transports, concurrency, onEvent: progress.onEvent,
+      skipService: serviceOwnership(ready.model), ...(services ? { services } : {}),
     });
     await progress.done();
-    if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // once every file is in place: the cluster manager's configuration, loaded once, only when it changes something
+    const configuration = report.ok ? await applyConfiguration(ready.model, ready.result.files, ready.transports) : undefined;
+    if (configuration) process.stderr.write(`${configuration}\n`);
+    if (options.json) process.stdout.write(`${JSON.stringify({ ...report, ...(configuration ? { configuration } : {}) }, null, 2)}\n`);
     return report.ok ? 0 : 1;
   } finally {
     await closeTransports(ready.transports.values());

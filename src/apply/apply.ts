@@ -20,6 +20,8 @@ export interface ApplyOptions {
   onEvent?: ApplyEventHandler;
   /** default: the platform's service command; a Map gives a node its own (e.g. the lab's restart hook) */
   services?: ServiceController | ReadonlyMap<string, ServiceController>;
+  /** a reason not to touch a service at all (a cluster manager owns it), or undefined */
+  skipService?: (service: string) => string | undefined;
   /** default: today's date, the `cp -p file file.YYYYMMDD` name admins of hand-kept clusters already look for */
   backupSuffix?: BackupSuffix;
 }
@@ -82,6 +84,11 @@ async function applyTarget(run: Run, target: ApplyTarget, beforeServices: Promis
 async function runServices(run: Run, target: ApplyTarget, plan: NodePlan, transport: ReturnType<typeof transportFor>, report: TargetReport): Promise<void> {
   const controller = controllerFor(run.opts, target.via);
   for (const step of plan.services) {
+    const owned = run.opts.skipService?.(step.service);
+    if (owned) {
+      run.emit({ type: 'service-skipped', node: target.node, service: step.service, action: step.action, reason: owned });
+      continue;
+    }
     // a local directory stands in for the node: the platform's service command would act on this machine instead
     if (!transport.nodeTools && run.opts.services === undefined) {
       run.emit({ type: 'service-skipped', node: target.node, service: step.service, action: step.action, reason: `${transport.target} is not the node` });

@@ -32,17 +32,26 @@ function formatNode(n: NodePlan, showUnchanged: boolean): string {
   return lines.join('\n');
 }
 
+function formatConfiguration(plan: Plan): string[] {
+  const c = plan.configuration;
+  if (!c) return [];
+  if (c.skipped) return [`cluster configuration: not compared: ${c.skipped}`];
+  if (c.changes.length === 0) return [`cluster configuration, via ${c.node}: unchanged`];
+  return [`cluster configuration, via ${c.node}: ~ load (${c.changes.length} change${c.changes.length === 1 ? '' : 's'})\n${indent(c.changes.join('\n'), '      ')}`];
+}
+
 /** The plan as text (no colours; the CLI adds them). Secret files show only their size: see fileDiff. */
 export function formatPlan(plan: Plan, opts: { showUnchanged?: boolean } = {}): string {
   const { create, update, unchanged, conflict, users } = plan.summary;
   const services = plan.nodes.flatMap((n) => n.services.map((s) => `${s.action} ${s.service} on ${n.via}`));
   const newUsers = plan.nodes.flatMap((n) => n.users.filter((u) => u.action === 'create').map((u) => `${u.name} on ${n.node}`));
   const clashes = plan.nodes.flatMap((n) => n.users).filter((u) => u.action === 'clash').length;
-  const summary = create + update + conflict + users + clashes === 0
+  const cib = plan.configuration?.changes.length ? ['load the cluster configuration'] : [];
+  const summary = create + update + conflict + users + clashes + cib.length === 0
     ? `No changes: ${unchanged} files match on ${plan.nodes.length} targets.`
-    : `Plan: ${newUsers.length ? `users to create: ${newUsers.join(', ')}; ` : ''}${create} to create, ${update} to update, ${unchanged} unchanged; services: ${services.join(', ') || 'none'}.`;
+    : `Plan: ${newUsers.length ? `users to create: ${newUsers.join(', ')}; ` : ''}${create} to create, ${update} to update, ${unchanged} unchanged; services: ${services.join(', ') || 'none'}${cib.length ? `; ${cib[0]}` : ''}.`;
   const refused = conflict + clashes ? [`${conflict + clashes} conflict${conflict + clashes === 1 ? '' : 's'} (marked !): apply refuses their nodes until they are fixed.`] : [];
-  return [...plan.nodes.map((n) => formatNode(n, opts.showUnchanged ?? false)), summary, ...refused].join('\n\n');
+  return [...plan.nodes.map((n) => formatNode(n, opts.showUnchanged ?? false)), ...formatConfiguration(plan), summary, ...refused].join('\n\n');
 }
 
 export const formatPlanJson = (plan: Plan): string => JSON.stringify(plan, null, 2);

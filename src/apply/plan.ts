@@ -57,6 +57,17 @@ export interface Plan {
   nodes: NodePlan[];
   /** `users`: users to create */
   summary: { create: number; update: number; unchanged: number; conflict: number; users: number };
+  /** the cluster manager's own configuration (Pacemaker's CIB): what loading the rendered one would change */
+  configuration?: ConfigurationPlan;
+}
+
+/** One step of a plan: loading the cluster-wide configuration into the running cluster manager, once, on one node. */
+export interface ConfigurationPlan {
+  node?: string;
+  /** the changes, in the cluster manager's own words; empty: nothing would change */
+  changes: string[];
+  /** why nothing was compared (the cluster manager is not running with quorum yet) */
+  skipped?: string;
 }
 
 export type TransportMap = ReadonlyMap<string, Transport>;
@@ -166,7 +177,8 @@ export async function planStack(opts: PlanOptions): Promise<Plan> {
 
 /** The `--expect-no-changes` gate: true when any file or user would be created or changed (or is in conflict). */
 export function hasDrift(plan: Plan): boolean {
-  return plan.nodes.some((n) => n.files.some((f) => f.action !== 'unchanged') || n.users.some((u) => u.action === 'create' || u.action === 'clash'));
+  return (plan.configuration?.changes.length ?? 0) > 0
+    || plan.nodes.some((n) => n.files.some((f) => f.action !== 'unchanged') || n.users.some((u) => u.action === 'create' || u.action === 'clash'));
 }
 
 /** Files apply would refuse to touch: apply fails their node. */

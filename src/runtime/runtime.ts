@@ -91,11 +91,26 @@ export interface Runtime {
   /** the runtime's own machine interface on every reachable node, merged into one status */
   status(cluster: ClusterAccess): Promise<ClusterStatus>;
   operations: Operations;
+  /** cluster managers own their resources' services: apply never enables, starts or reloads those on a node */
+  ownsServices: boolean;
+  configuration?: ClusterConfiguration;
   /**
    * Why the cluster is not steady yet beyond what the status shows (every group on one node, every node online):
    * e.g. the agent still moving a group back, a preempting VRRP MASTER not yet back. Undefined when steady.
    */
   unsettled?(status: ClusterStatus, model: ClusterModel): string | undefined;
+}
+
+/** The cluster-wide configuration a running cluster manager holds (Pacemaker's CIB), which apply compares and loads. */
+export interface ClusterConfiguration {
+  /** the rendered file that carries it (a cluster-wide file) */
+  path(model: ClusterModel): string;
+  /** whether the cluster manager runs on the node with quorum, so that its configuration can be compared and loaded */
+  ready(node: string, transport: Transport): Promise<boolean>;
+  /** what loading `content` would change, without changing anything; empty when nothing */
+  diff(model: ClusterModel, node: string, transport: Transport, content: string): Promise<string[]>;
+  /** loads `content` when it changes something, and says what happened */
+  load(model: ClusterModel, node: string, transport: Transport, content: string): Promise<string>;
 }
 
 export function isRefusal(op: OperationImpl<never> | Refusal | unknown): op is Refusal {

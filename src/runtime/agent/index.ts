@@ -46,6 +46,7 @@ export const agentRuntime: Runtime = {
     const moving = status.groups.find((g) => g.moving);
     return moving ? `${moving.name} is moving (${moving.moving})` : undefined;
   },
+  ownsServices: true,
   operations: {
     standby: (c, { node }) => command(c, { cmd: 'standby', node: resolveNode(c.model, node) }, `standby ${node}`),
     online: (c, { node }) => command(c, { cmd: 'online', node: resolveNode(c.model, node) }, `online ${node}`),

@@ -39,6 +39,7 @@ export const heartbeatRuntime: Runtime = {
     return [{ name: 'heartbeat', exe, foreground: [exe, '-f'], service: 'heartbeat', prepare }];
   },
   status: heartbeatStatus,
+  ownsServices: true,
   operations: {
     // heartbeat v1's standby is a one-time hand-over of every resource the node holds (hb_standby), not a state
     standby: (c, { node }) => onNode(c, node, 'hbStandby', 'all'),

@@ -55,6 +55,7 @@ export const keepalivedRuntime: Runtime = {
     }
     return undefined;
   },
+  ownsServices: false,
   operations: {
     standby: (c, { node }) => setParticipation(c, node, false),
     online: (c, { node }) => setParticipation(c, node, true),

@@ -6,6 +6,7 @@ import type { ClusterAccess, OperationResult, Runtime } from '../runtime.js';
 import type { ClusterStatus } from '../status.js';
 import { resolveGroup, resolveNode } from '../targets.js';
 import { bootstrapPacemaker } from './bootstrap.js';
+import { configurationDiff, configurationFile, loadConfiguration } from './configuration.js';
 import { seedCibCommand } from './seed-cib.js';
 import { parseCrmMon } from './crm-mon.js';
 
@@ -34,7 +35,17 @@ export const pacemakerRuntime: Runtime = {
     { name: 'pacemaker', exe: '/usr/sbin/pacemakerd', foreground: ['/usr/sbin/pacemakerd'], service: 'pacemaker', prepare: seedCibCommand(model) },
   ],
   bootstrap: bootstrapPacemaker,
+  configuration: {
+    path: (model) => configurationFile(model).path,
+    ready: async (_node, t) => {
+      const r = await t.exec(CRM_MON, { timeoutMs: 15_000 });
+      return r.code === 0 && /<current_dc present="true"[^>]*with_quorum="true"/.test(r.stdout);
+    },
+    diff: configurationDiff,
+    load: loadConfiguration,
+  },
   status: pacemakerStatus,
+  ownsServices: true,
   operations: {
     standby: (c, { node }) => crm(c, ['node', 'standby', resolveNode(c.model, node)]),
     online: (c, { node }) => crm(c, ['node', 'online', resolveNode(c.model, node)]),
