@@ -1,10 +1,17 @@
+import type { RenderedFile } from '../render/artifact.js';
+import type { NodeCheck } from '../tool-check/checker.js';
 import { checkerFor } from '../tool-check/registry.js';
 import type { Transport } from '../transport/transport.js';
 
 const NOT_INSTALLED = 127;
 
+function nodeCheckOf(file: Pick<RenderedFile, 'checker' | 'path'>): NodeCheck | undefined {
+  const check = checkerFor(file.checker)?.onNode;
+  return check && (check.judges?.(file.path) ?? true) ? check : undefined;
+}
+
 /** Whether the file's checker can judge it on the node (its tool judges one file alone). */
-export const hasNodeCheck = (checker: string | undefined): boolean => checkerFor(checker)?.onNode !== undefined;
+export const hasNodeCheck = (file: Pick<RenderedFile, 'checker' | 'path'>): boolean => nodeCheckOf(file) !== undefined;
 
 export type CheckOutcome =
   | { result: 'ok'; tool: string }
@@ -12,8 +19,8 @@ export type CheckOutcome =
   | { result: 'failed'; tool: string; output: string };
 
 /** Runs the node's own tool on the staged temp file (a path as the transport's commands see it). */
-export async function checkOnNode(transport: Transport, checker: string | undefined, tmpPath: string): Promise<CheckOutcome | undefined> {
-  const check = checkerFor(checker)?.onNode;
+export async function checkOnNode(transport: Transport, file: Pick<RenderedFile, 'checker' | 'path'>, tmpPath: string): Promise<CheckOutcome | undefined> {
+  const check = nodeCheckOf(file);
   if (!check) return undefined;
   if (!transport.nodeTools) return { result: 'skipped', tool: check.tool, reason: `${transport.target} is not the node itself: \`hactl check\` judges the files` };
   const r = await transport.exec(

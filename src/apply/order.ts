@@ -21,6 +21,10 @@ export function nodeOrder(model: ClusterModel, nodes: readonly string[]): { seco
 
 /** Scripts and plain files first: a main config's tool may check it against them (see Checker.writeLast). */
 export function writeOrder<T extends { file: Pick<RenderedFile, 'path' | 'checker'> }>(items: readonly T[]): T[] {
-  const rank = (c: string | undefined): number => (checkerFor(c)?.writeLast ? 1 : 0);
-  return [...items].sort((a, b) => rank(a.file.checker) - rank(b.file.checker) || a.file.path.localeCompare(b.file.path));
+  const rank = (f: Pick<RenderedFile, 'path' | 'checker'>): number => {
+    const checker = checkerFor(f.checker);
+    // a file the tool only reads (corosync's authkey) goes in place before the config that names it
+    return checker?.writeLast && (checker.onNode?.judges?.(f.path) ?? true) ? 1 : 0;
+  };
+  return [...items].sort((a, b) => rank(a.file) - rank(b.file) || a.file.path.localeCompare(b.file.path));
 }

@@ -49,11 +49,11 @@ async function rollbackAll(ctx: WriteContext, committed: { path: string; commit:
 async function writeOne(ctx: WriteContext, planned: PlannedFile, file: RenderedFile): Promise<{ commit: CommitResult; checkedBy?: string }> {
   const { transport, target } = ctx;
   const attrs = { mode: planned.mode, owner: file.owner };
-  if (!hasNodeCheck(file.checker)) return { commit: await transport.writeFileAtomic(file.path, file.content, attrs, { backupSuffix: ctx.backupSuffix }) };
+  if (!hasNodeCheck(file)) return { commit: await transport.writeFileAtomic(file.path, file.content, attrs, { backupSuffix: ctx.backupSuffix }) };
   const staged = await transport.stageFile(file.path, file.content, attrs);
   let checkedBy: string | undefined;
   try {
-    const outcome = await checkOnNode(transport, file.checker, staged.tmpPath);
+    const outcome = await checkOnNode(transport, file, staged.tmpPath);
     if (outcome?.result === 'failed') {
       throw new ApplyError('apply-check-failed', target.node,
         `${target.node}: ${outcome.tool} rejected ${file.path}:\n${toolComplaint(outcome.output, staged, file)}`, { path: file.path, tool: outcome.tool });

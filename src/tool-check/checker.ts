@@ -29,6 +29,8 @@ export interface NodeCheck {
   binary: string;
   /** the shell command for the staged file's path as the node sees it */
   command: (path: string) => string;
+  /** the files of this checker the tool reads as its config (others, e.g. a key the config names, it cannot parse) */
+  judges?: (path: string) => boolean;
   /** output meaning this version cannot check a given path (e.g. corosync 1.x has no -c) */
   unsupported?: RegExp;
 }

@@ -33,4 +33,12 @@ describe('service order', () => {
     ];
     expect(writeOrder(items).map((i) => i.file.path)).toEqual(['/etc/hosts', '/etc/keepalived/notify.sh', '/etc/keepalived/keepalived.conf']);
   });
+
+  it('puts corosync\'s authkey in place before corosync.conf, whose check reads it, whatever their names', () => {
+    const items = [
+      { file: { path: '/etc/corosync/corosync.conf', checker: 'corosync' as const } },
+      { file: { path: '/etc/corosync/authkey', checker: 'corosync' as const } },
+    ];
+    expect(writeOrder(items).map((i) => i.file.path)).toEqual(['/etc/corosync/authkey', '/etc/corosync/corosync.conf']);
+  });
 });
