@@ -110,7 +110,7 @@ function overlayRoots(files: readonly StagedFile[]): string[] {
 }
 
 async function prelude(scratch: string, files: readonly StagedFile[]): Promise<string> {
-  // through /proc, as the kernel takes it: hostname(1) refuses names such as seed 003's host_m, which nodes carry
+  // through /proc, as the kernel takes it: hostname(1) refuses names with an underscore (host_m), which node names may hold
   const setName = `[ -z "$HACTL_NS_HOSTNAME" ] || printf '%s' "$HACTL_NS_HOSTNAME" > /proc/sys/kernel/hostname`;
   const lines = ['set -e', setName, 'mount -t tmpfs -o mode=0755 hactl-run /run'];
   if (files.length) {

@@ -7,7 +7,7 @@ import { SEED_DC_DEADTIME } from './seed-cib.js';
 
 const POLL_MS = 500;
 
-/** Waits until one node is the DC and every node of the stack is a member (what seed 001 polls with `crm node status`). */
+/** Waits until one node is the DC and every node of the stack is a member (what an operator polls with `crm node status` before loading a configuration). */
 async function waitForDc(cluster: ClusterAccess, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   const names = cluster.model.nodes.map((n) => n.name);
