@@ -48,6 +48,10 @@ export interface Secret {
   path: string;
   value: string;
   where: Where;
+  /** the file name under the secrets directory */
+  name: string;
+  /** the environment variable of --print-secrets */
+  env: string;
 }
 
 /** What the parts of the import share while they build the stack. */

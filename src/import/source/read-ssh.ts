@@ -2,7 +2,7 @@ import { HactlError } from '../../diagnostics/index.js';
 import { defaultKnownHostsFiles, sshTransport, type SshConnectOptions } from '../../transport/index.js';
 import { isPathConflict, type Transport } from '../../transport/transport.js';
 import { referencedPaths } from './references.js';
-import { MAX_FILE_BYTES, type ImportSources, type NodeSource, type SourceFile } from './types.js';
+import { MAX_FILE_BYTES, type ImportSources, type NodeSource } from './types.js';
 
 export interface SshTarget {
   user: string;
