@@ -74,7 +74,10 @@ function primitiveOf(a: Assembly, p: PcmkPrimitive, files: readonly SourceFile[]
     if (script && ours) consumeEverywhere(a, script.path);
     return { tomcat: compact({ javaHome: v.java_home, catalinaHome: v.catalina_home, user: v.tomcat_user, statusurl: v.statusurl, initScript: ours ? true : undefined }) } as PrimitiveInput;
   }
-  if (agent === 'ocf:linbit:drbd' && v.drbd_resource && only(p.params, ['drbd_resource'])) return { drbd: v.drbd_resource } as PrimitiveInput;
+  if ((agent === 'ocf:linbit:drbd' || agent === 'ocf:heartbeat:drbd') && v.drbd_resource && only(p.params, ['drbd_resource'])) {
+    if (agent === 'ocf:heartbeat:drbd') a.items.push(item('changed', 'drbd-agent', `${p.id}: ocf:heartbeat:drbd`, { where: p.where, why: 'the stack runs DRBD with LINBIT’s ocf:linbit:drbd, which replaced the heartbeat agent' }));
+    return { drbd: v.drbd_resource } as PrimitiveInput;
+  }
   if (agent === 'ocf:heartbeat:Filesystem' && v.device && v.directory && v.fstype && only(p.params, ['device', 'directory', 'fstype', 'options'])) {
     return { filesystem: compact({ device: v.device, directory: v.directory, fstype: v.fstype, options: v.options }) } as PrimitiveInput;
   }
@@ -135,8 +138,9 @@ export function assemblePacemaker(a: Assembly, draft: Draft, profile: PlatformPr
       a.items.push(item('passthrough', 'pcmk-promotable', m.source.trim(), { where: m.where, why: 'the stack promotes DRBD resources only' }));
       continue;
     }
-    const defaults: Record<string, string> = { 'master-max': '1', 'master-node-max': '1', 'clone-max': '2', 'clone-node-max': '1', notify: 'true', promotable: 'true' };
-    for (const x of m.meta) if (defaults[x.name] !== x.value) a.items.push(item('passthrough', 'pcmk-promotable-meta', `${m.id} meta ${x.name}=${x.value}`, { where: m.where, why: 'the stack writes master-max=1 master-node-max=1 clone-max=2 clone-node-max=1 notify=true' }));
+    const defaults: Record<string, string> = { 'master-max': '1', 'master-node-max': '1', 'clone-max': '2', 'clone-node-max': '1', notify: 'true', promotable: 'true', 'globally-unique': 'false' };
+    const bool = (v: string) => (v === 'yes' || v === 'on' ? 'true' : v === 'no' || v === 'off' ? 'false' : v);
+    for (const x of m.meta) if (defaults[x.name] !== bool(x.value)) a.items.push(item('passthrough', 'pcmk-promotable-meta', `${m.id} meta ${x.name}=${x.value}`, { where: m.where, why: 'the stack writes master-max=1 master-node-max=1 clone-max=2 clone-node-max=1 notify=true' }));
     if (m.id !== `ms_${String(child.drbd)}`) child.master = { name: m.id };
     if (conf.syntax === '2' || m.source.includes('promotable')) a.items.push(item('imported', 'promotable', `${m.id}`, { where: m.where }));
   }

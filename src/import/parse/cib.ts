@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { sourceError, sourceWarning, type Parsed } from '../located.js';
-import { emptyPacemakerConf, normalizeScore, type Nvpair, type PacemakerConf, type PcmkOp } from './pacemaker-conf.js';
+import { emptyPacemakerConf, normalizeScore, orderKind, roleName, type Nvpair, type PacemakerConf, type PcmkOp } from './pacemaker-conf.js';
 import { parseXmlTree, type XmlNode } from './xml-tree.js';
 
 const SCHEMAS_1 = /^(pacemaker-1\.\d+|transitional-0\.6)$/;
@@ -149,7 +149,7 @@ function constraint(c: XmlNode, conf: PacemakerConf, invalid: Report, keep: (n: 
       if (c.attrs.node) {
         const score = normalizeScore(c.attrs.score ?? '');
         if (score === undefined) return invalid(c, `<rsc_location id="${id}"> score "${c.attrs.score ?? ''}" is not a score`);
-        conf.constraints.push({ type: 'location', ...base, rsc, node: c.attrs.node, score, ...(c.attrs.role ? { role: c.attrs.role } : {}) });
+        conf.constraints.push({ type: 'location', ...base, rsc, node: c.attrs.node, score, ...(c.attrs.role ? { role: roleName(c.attrs.role) } : {}) });
         return;
       }
       const rules = all(c, 'rule');
@@ -160,7 +160,7 @@ function constraint(c: XmlNode, conf: PacemakerConf, invalid: Report, keep: (n: 
       if (rules.length !== 1 || exprs.length !== 1 || !expr || expr.attrs.attribute !== '#uname' || expr.attrs.operation !== 'eq' || !expr.attrs.value || score === undefined) {
         return keep(c, 'the stack places on a node name, not on other rule expressions');
       }
-      conf.constraints.push({ type: 'location', ...base, rsc, node: expr.attrs.value, score, ...(rule!.attrs.role ? { role: rule!.attrs.role } : {}) });
+      conf.constraints.push({ type: 'location', ...base, rsc, node: expr.attrs.value, score, ...(rule!.attrs.role ? { role: roleName(rule!.attrs.role) } : {}) });
       return;
     }
     case 'rsc_colocation': {
@@ -172,12 +172,12 @@ function constraint(c: XmlNode, conf: PacemakerConf, invalid: Report, keep: (n: 
       if (score === undefined) return invalid(c, `<rsc_colocation id="${id}"> score "${c.attrs.score ?? ''}" is not a score`);
       const rscRole = c.attrs['rsc-role'] ?? c.attrs.from_role;
       const withRole = c.attrs['with-rsc-role'] ?? c.attrs.to_role;
-      conf.constraints.push({ type: 'colocation', ...base, score, rsc, ...(rscRole ? { rscRole } : {}), with: withRsc, ...(withRole ? { withRole } : {}) });
+      conf.constraints.push({ type: 'colocation', ...base, score, rsc, ...(rscRole ? { rscRole: roleName(rscRole) } : {}), with: withRsc, ...(withRole ? { withRole: roleName(withRole) } : {}) });
       return;
     }
     case 'rsc_order': {
       if (c.attrs.first && c.attrs.then) {
-        const kind = c.attrs.kind ?? c.attrs.score ?? 'Mandatory';
+        const kind = orderKind(c.attrs.kind ?? c.attrs.score ?? 'Mandatory');
         conf.constraints.push({ type: 'order', ...base, kind, first: c.attrs.first, ...(c.attrs['first-action'] ? { firstAction: c.attrs['first-action'] } : {}), then: c.attrs.then, ...(c.attrs['then-action'] ? { thenAction: c.attrs['then-action'] } : {}) });
         return;
       }
@@ -187,7 +187,7 @@ function constraint(c: XmlNode, conf: PacemakerConf, invalid: Report, keep: (n: 
         const from = { rsc: c.attrs.from, action: c.attrs.action ?? 'start' };
         const to = { rsc: c.attrs.to, action: c.attrs.to_action ?? c.attrs.action ?? 'start' };
         const [first, then] = after ? [to, from] : [from, to];
-        conf.constraints.push({ type: 'order', ...base, kind: c.attrs.score ?? 'Mandatory', first: first.rsc, firstAction: first.action, then: then.rsc, thenAction: then.action });
+        conf.constraints.push({ type: 'order', ...base, kind: orderKind(c.attrs.score ?? 'Mandatory'), first: first.rsc, firstAction: first.action, then: then.rsc, thenAction: then.action });
         return;
       }
       return keep(c, 'the stack orders two resources at a time, not resource sets');

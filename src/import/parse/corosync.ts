@@ -39,7 +39,7 @@ function keyValue(s: Stmt): { key: string; value: string } | undefined {
 }
 
 /** Keys hactl writes that carry nothing the stack decides (1.x: who corosync runs as; the AMF subsystem log). */
-const FIXED = new Set(['compatibility', 'aisexec.user', 'aisexec.group', 'totem.version', 'totem.interface.ringnumber', 'totem.interface.linknumber', 'service.ver', 'logging.fileline', 'logging.logger_subsys.subsys', 'logging.logger_subsys.debug', 'quorum.provider', 'totem.crypto_hash', 'nodelist.node.nodeid', 'amf.mode']);
+const FIXED = new Set(['compatibility', 'aisexec.user', 'aisexec.group', 'totem.version', 'totem.interface.ringnumber', 'totem.interface.linknumber', 'service.ver', 'service.name', 'logging.fileline', 'logging.logger_subsys.subsys', 'logging.logger_subsys.debug', 'quorum.provider', 'totem.crypto_hash', 'nodelist.node.nodeid', 'amf.mode']);
 
 /** Reads corosync.conf 1.x (whitetank, udpu members) and 2.x/3.x (nodelist, votequorum). */
 export function parseCorosync(text: string, file: string): Parsed<CorosyncConf> {

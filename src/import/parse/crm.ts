@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { at, sourceError, type Parsed, type Where } from '../located.js';
-import { emptyPacemakerConf, normalizeScore, type Nvpair, type PacemakerConf, type PcmkOp } from './pacemaker-conf.js';
+import { emptyPacemakerConf, normalizeScore, orderKind, roleName, type Nvpair, type PacemakerConf, type PcmkOp } from './pacemaker-conf.js';
 import { expandVars, shellAssignments } from './shell-words.js';
 
 interface Word {
@@ -153,7 +153,7 @@ export function parseCrm(text: string, file: string): Parsed<PacemakerConf> {
           const [a, aRole] = rsc[0]!.split(':');
           const [b, bRole] = rsc[1]!.split(':');
           roleSyntax(conf, aRole, bRole);
-          conf.constraints.push({ type: 'colocation', id, score: s, rsc: a!, ...(aRole ? { rscRole: aRole } : {}), with: b!, ...(bRole ? { withRole: bRole } : {}), where, source: st.source });
+          conf.constraints.push({ type: 'colocation', id, score: s, rsc: a!, ...(aRole ? { rscRole: roleName(aRole) } : {}), with: b!, ...(bRole ? { withRole: roleName(bRole) } : {}), where, source: st.source });
         }
         break;
       }
@@ -164,7 +164,7 @@ export function parseCrm(text: string, file: string): Parsed<PacemakerConf> {
         else {
           const [first, firstAction] = rsc[0]!.split(':');
           const [then, thenAction] = rsc[1]!.split(':');
-          conf.constraints.push({ type: 'order', id, kind: kind.slice(0, -1), first: first!, ...(firstAction ? { firstAction } : {}), then: then!, ...(thenAction ? { thenAction } : {}), where, source: st.source });
+          conf.constraints.push({ type: 'order', id, kind: orderKind(kind.slice(0, -1)), first: first!, ...(firstAction ? { firstAction } : {}), then: then!, ...(thenAction ? { thenAction } : {}), where, source: st.source });
         }
         break;
       }
@@ -264,7 +264,7 @@ function readLocation(w: string[], conf: PacemakerConf, where: Where, source: st
       return keep('the stack places on a node name, not on other rule expressions');
     }
     roleSyntax(conf, role);
-    conf.constraints.push({ type: 'location', id, rsc, node: expr[3]!, score, ...(role ? { role } : {}), where, source });
+    conf.constraints.push({ type: 'location', id, rsc, node: expr[3]!, score, ...(role ? { role: roleName(role) } : {}), where, source });
     return;
   }
   const roleWord = rest[0]?.startsWith('role=') ? rest.shift()!.slice(5) : undefined;

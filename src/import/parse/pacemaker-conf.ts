@@ -96,3 +96,15 @@ export function normalizeScore(text: string): string | undefined {
   if (/^[+-]?\d+$/.test(t)) return String(Number(t));
   return undefined;
 }
+
+/** An order's kind as the CIB 2.x writes it: crm's score form (inf:, 0:) and older score attributes read the same. */
+export function orderKind(text: string): string {
+  const s = normalizeScore(text);
+  if (s === 'INFINITY') return 'Mandatory';
+  if (s === '0') return 'Optional';
+  const t = text.trim().toLowerCase();
+  return t === 'mandatory' ? 'Mandatory' : t === 'optional' ? 'Optional' : t === 'serialize' ? 'Serialize' : text;
+}
+
+/** A role as Pacemaker writes it (Master, Slave, Started, Promoted): CIBs of heartbeat 2 wrote them lower-case. */
+export const roleName = (r: string): string => r.charAt(0).toUpperCase() + r.slice(1).toLowerCase();
