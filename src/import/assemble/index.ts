@@ -41,6 +41,8 @@ function inSchemaOrder(draft: Draft): ClusterInput {
 /** Existing configuration files of every node → one stack input, with a report line for what was not said as written. */
 export function importStack(sources: ImportSources, options: ImportOptions): ImportResult {
   const a = parseAll(sources);
+  // a file read wrong would make a wrong stack: any located error in the sources, and nothing is written
+  if (a.issues.some((i) => i.severity === 'error')) return { items: a.items, issues: a.issues, secrets: [] };
   const usable = a.pacemaker.length > 0 || a.nodes.some((n) => n.haCf || n.keepalived || n.corosync || n.pacemaker.length);
   if (!usable) {
     const what = a.nodes.length ? `read ${a.nodes.map((n) => n.name).join(', ')}` : 'read no node';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { ClusterModel } from '../../model/model.js';
-import { at, sourceError } from '../located.js';
+import { at, sourceError, sourceWarning } from '../located.js';
 import { parseAuthkeys } from '../parse/authkeys.js';
 import { parseCib } from '../parse/cib.js';
 import { parseCorosync } from '../parse/corosync.js';
@@ -46,7 +46,7 @@ function hintModel(f: SourceFile, issues: Diagnostic[]): ClusterModel | undefine
  */
 export function parseAll(sources: ImportSources): Assembly {
   const a: Assembly = { nodes: [], pacemaker: [], items: [], issues: [], secrets: [], consumed: new Set(), referenced: [] };
-  for (const u of sources.unreadable) a.issues.push(sourceError('import-unreadable', at(u.origin, 0), u.reason));
+  for (const u of sources.unreadable) a.issues.push(u.warning ? sourceWarning('import-unreadable', at(u.origin, 0), u.reason) : sourceError('import-unreadable', at(u.origin, 0), u.reason));
   const parse = <T>(f: SourceFile, parser: (text: string, file: string) => { value: T; issues: Diagnostic[] }): { value: T; file: SourceFile } | undefined => {
     const text = textOf(f, a.issues);
     if (text === undefined) return undefined;

@@ -17,7 +17,7 @@ async function readOne(file: string, path: string, sources: ImportSources): Prom
   try {
     const st = await lstat(file);
     if (st.isSymbolicLink()) {
-      sources.unreadable.push({ origin: file, reason: 'a symbolic link (import reads the files themselves)' });
+      sources.unreadable.push({ origin: file, reason: 'a symbolic link: not followed (import reads the files themselves; give the target instead)', warning: true });
       return undefined;
     }
     if (!st.isFile()) return undefined;

@@ -27,7 +27,7 @@ export interface ImportSources {
   /** a rendered tree's manifest.json, model.json and cluster.json: hints for what no config file says */
   hints: SourceFile[];
   /** what could not be read (a directory's unreadable file, an SSH read error), located at the file */
-  unreadable: { origin: string; reason: string }[];
+  unreadable: { origin: string; reason: string; warning?: boolean }[];
 }
 
 /** The largest file import reads: a config file is small; anything bigger is a log or an image picked up by mistake. */
