@@ -83,6 +83,19 @@ describe('hactl import of bad input', () => {
     await refused([join(scratch, 'empty/n1')], join(scratch, 'f.yaml'), 'import-nothing-usable', /no ha\.cf, keepalived\.conf/);
   });
 
+  it('writes a stack with oddities and reports them as the usual lint diagnostics (a ucast at the node itself, a VIP outside every subnet)', async () => {
+    const dir = copy('seed-000', 'odd');
+    const cf = join(dir, 'sv1/etc/ha.d/ha.cf');
+    writeFileSync(cf, readFileSync(cf, 'utf8').replace('ucast        eth1 192.168.0.3', 'ucast        eth1 192.168.0.2'));
+    for (const n of ['sv1', 'sv2']) writeFileSync(join(dir, n, 'etc/ha.d/haresources'), 'sv1      memcached 10.9.9.9/24\n');
+    const out = join(scratch, 'odd.yaml');
+    const result = await hactl(['import', ...nodes(dir), '-o', out]);
+    expect(result.stderr).toMatch(/odd\.yaml:\d+:\d+ heartbeat\.interconnect\.peers\.sv1: .*\[ucast-peer-is-self\]/);
+    expect(result.stderr).toMatch(/odd\.yaml:\d+:\d+ resources\[0\]\.members\[1\]\.vip: .*\[vip-no-nic\]/);
+    expect(result.exitCode).toBe(1);
+    expect(existsSync(out)).toBe(true);
+  });
+
   it('never replaces an existing file', async () => {
     const out = join(scratch, 'exists.yaml');
     writeFileSync(out, 'mine\n');
