@@ -13,6 +13,9 @@ export interface ImportCliOptions {
   secretsDir?: string;
   identityFile?: string;
   acceptNewHostKeys?: boolean;
+  knownHosts?: string;
+  proxyCommand?: string;
+  platform?: string;
   verbose?: boolean;
 }
 
@@ -36,13 +39,16 @@ export async function importCommand(paths: string[], options: ImportCliOptions):
     ? await ssh.readSshSources(options.ssh!.split(',').map((t) => t.trim()).filter(Boolean).map(ssh.parseSshTarget), {
         ...(options.identityFile ? { identityFile: options.identityFile } : {}),
         ...(options.acceptNewHostKeys ? { acceptNewHostKeys: true } : {}),
+        ...(options.knownHosts ? { knownHostsFiles: [options.knownHosts] } : {}),
+        ...(options.proxyCommand ? { proxyCommand: ssh.proxyArgv(options.proxyCommand) } : {}),
       })
     : await (await import('../../src/import/source/read-local.js')).readLocalSources({ paths, nodes: nodeArgs(options.node ?? []) });
   const { importStack } = await import('../../src/import/assemble/index.js');
   const { stackYaml } = await import('../../src/import/yaml.js');
   const { formatImportItem } = await import('../../src/import/report.js');
   const secretsName = options.secretsDir ?? `${basename(out, extname(out))}.secrets`;
-  const result = importStack(sources, { name: options.name, secrets: { mode: options.printSecrets ? 'env' : 'file', dir: secretsName } });
+  if (options.platform !== undefined && options.platform !== 'centos6' && options.platform !== 'debian12') throw new HactlError('import-bad-argument', `--platform ${options.platform}: expected centos6 or debian12`);
+  const result = importStack(sources, { name: options.name, ...(options.platform ? { platform: options.platform } : {}), secrets: { mode: options.printSecrets ? 'env' : 'file', dir: secretsName } });
   printDiagnostics(result.issues);
   for (const i of result.items) if (options.verbose || (i.kind !== 'imported' && i.kind !== 'hint')) process.stderr.write(`${formatImportItem(i)}\n`);
   if (!result.input) {

@@ -79,6 +79,16 @@ describe('hactl import of the seed guides', () => {
     }
   });
 
+  it('002 read from files named per node (--node NAME=PATH) gives the same stack as the node directories', async () => {
+    const f = (n: string) => `${n}=${join(fixtures('seed-002'), n, 'etc/keepalived/keepalived.conf')},${join(fixtures('seed-002'), n, 'ip-addr.txt')}`;
+    const byFile = await hactl(['import', '--node', f('lb1'), '--node', f('lb2'), '--name', 'seed002', '--print-secrets', '-o', join(scratch, 'by-file.yaml')]);
+    const byDir = await hactl(['import', ...entries('seed-002'), '--name', 'seed002', '--print-secrets', '-o', join(scratch, 'by-dir.yaml')]);
+    expect(byFile.exitCode, byFile.stderr).toBe(0);
+    const body = (p: string) => read(p).split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    expect(body(join(scratch, 'by-file.yaml'))).toBe(body(join(scratch, 'by-dir.yaml')));
+    expect(byDir.stdout).toBe('HACTL_VRRP_PASS=1111');
+  });
+
   it('003 (DRBD + heartbeat 2 crm): the differences are the guide’s typo, the key’s ignored words, the 64-bit pingd path and the DRBD agent', async () => {
     // the guide's CIB sets no property: lint says a two-node cluster needs no-quorum-policy and STONITH off without devices
     const first = await hactl(['import', ...entries('seed-003'), '--name', 'probe', '-o', join(scratch, 'probe-003.yaml')]);

@@ -1,5 +1,6 @@
 import { codes, type Diagnostic } from '../../diagnostics/index.js';
 import { Cluster, type ClusterInput } from '../../model/cluster.js';
+import type { PlatformName } from '../../model/model.js';
 import { platformProfile } from '../../platform/profiles.js';
 import type { ImportItem } from '../report.js';
 import type { ImportSources } from '../source/types.js';
@@ -21,6 +22,8 @@ export interface ImportOptions {
   secrets: SecretOptions;
   /** the cluster name when no file says it (corosync cluster_name, hactl's model) */
   name?: string;
+  /** the platform when no file says it */
+  platform?: PlatformName;
 }
 
 export interface ImportResult {
@@ -49,7 +52,7 @@ export function importStack(sources: ImportSources, options: ImportOptions): Imp
     a.issues.push({ code: 'import-nothing-usable', severity: 'error', message: `${what}: no ha.cf, keepalived.conf, corosync.conf or Pacemaker configuration that could be used`, hint: codes['import-nothing-usable'] });
     return { items: a.items, issues: a.issues, secrets: [] };
   }
-  const platform = guessPlatform(a);
+  const platform = options.platform ?? guessPlatform(a);
   const profile = platformProfile(platform);
   const draft: Draft = { cluster: options.name ?? a.hint?.model.cluster ?? 'imported', runtime: 'heartbeat', platform, nodes: {} };
   draft.nodes = assembleNodes(a);
