@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCib } from '../../src/import/parse/cib.js';
 import { parseCrm } from '../../src/import/parse/crm.js';
 import type { PacemakerConf } from '../../src/import/parse/pacemaker-conf.js';
+import { pcmkMs } from '../../src/import/assemble/draft.js';
 
 // The seed guides' own files (test/import/fixtures/seed-NNN, copied from /work/shared/seeds as printed; ip-addr.txt
 // holds the addresses each guide gives in prose) are imported, the stack rendered, and the directives compared.
@@ -44,7 +45,8 @@ const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 /** A Pacemaker configuration as comparable facts: agents with params, groups, masters, constraints, properties. */
 function facts(c: PacemakerConf): string[] {
   return [
-    ...c.primitives.map((p) => `primitive ${p.id} ${p.cls}:${p.provider ?? ''}:${p.type} ${p.params.map((x) => `${x.name}=${x.value}`).sort().join(' ')} ${p.ops.map((o) => `${o.name}/${o.interval}/${o.timeout}/${o.onFail}`).join(' ')}`),
+    // op times in milliseconds: crm reads a bare 10 as 10s
+    ...c.primitives.map((p) => `primitive ${p.id} ${p.cls}:${p.provider ?? ''}:${p.type} ${p.params.map((x) => `${x.name}=${x.value}`).sort().join(' ')} ${p.ops.map((o) => `${o.name}/${pcmkMs(o.interval)}/${pcmkMs(o.timeout)}/${o.onFail}`).join(' ')}`),
     ...c.groups.map((g) => `group ${g.id} ${g.members.join(' ')}`),
     ...c.promotables.map((m) => `ms ${m.id} ${m.child}`),
     ...c.constraints.map((k) => {
@@ -69,6 +71,25 @@ describe('hactl import of the seed guides', () => {
       expect(script).toContain('PORT=11211');
       expect(script).toContain('CHECK_INTERVAL=40');
     }
+  });
+
+  it('001 (Pacemaker 1.0 on heartbeat 3, from its provisioning script): ha.cf and the crm configuration come out the same', async () => {
+    const { dir, stderr, exitCode } = await importAndRender('seed-001');
+    expect(exitCode).toBe(0);
+    // ucast to both addresses on both nodes: heartbeat skips its own, the stack says ucastTargets: all
+    expect(stderr).toMatch(/^changed .*ha\.cf:11: ucast eth2 lists every node/m);
+    // the guide's Apache gotcha (the monitor needs an index page) is lint's apache-index
+    expect(stderr).toContain('[apache-index]');
+    for (const node of ['s1', 's2']) {
+      // hactl writes auto_failback always; with pacemaker on, heartbeat ignores it (Pacemaker places resources)
+      expect(compare(read(fixtures('seed-001'), node, 'etc/ha.d/ha.cf'), read(dir, node, 'etc/ha.d/ha.cf'))).toEqual({ missing: [], added: ['auto_failback off'] });
+      // the guide's note after the key ("<--- a passphrase of your choice") is not part of the key heartbeat reads
+      expect(compare(read(fixtures('seed-001'), node, 'etc/ha.d/authkeys'), read(dir, node, 'etc/ha.d/authkeys'))).toEqual({ missing: ['1 sha1 xxxxx <--- インターコネクト通信用の任意のパスフレーズ'], added: ['1 sha1 xxxxx'] });
+    }
+    const before = facts(parseCrm(read(fixtures('seed-001'), 'pacemaker.sh'), 'pacemaker.sh').value);
+    const after = facts(parseCrm(read(dir, '_cluster/var/lib/hactl/crm-configure.crm'), 'crm').value);
+    expect(before.filter((f) => !after.includes(f))).toEqual([]);
+    expect(after.filter((f) => !before.includes(f))).toEqual([]);
   });
 
   it('002 (keepalived MASTER/BACKUP): keepalived.conf of each node comes out with the same directives', async () => {
