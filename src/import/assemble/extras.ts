@@ -5,7 +5,9 @@ import { item } from '../report.js';
 import { findFile } from '../source/classify.js';
 import type { SourceFile } from '../source/types.js';
 import type { Assembly } from './context.js';
-import { compact, type Draft } from './draft.js';
+import { compact, type Draft, type PrimitiveInput } from './draft.js';
+import { normalize } from '../../model/normalize.js';
+import { impliedSections } from '../../render/iptables/implied.js';
 
 type Firewall = NonNullable<ClusterInput['firewall']>;
 type Rule = NonNullable<Firewall['rules']>[number];
@@ -50,7 +52,32 @@ function assembleFirewall(a: Assembly, draft: Draft): FileInput[] {
   const implied = titles.some((t) => IMPLIED_TITLES.has(t));
   const fw: Firewall = compact({ implied: implied ? undefined : false, defaultPolicy, rules: rules.length ? rules : undefined });
   if (Object.keys(fw).length) draft.firewall = fw;
+  if (implied) servicePorts(a, draft, withRules[0]!.name, text);
   return [];
+}
+
+/**
+ * The service ports a rendered rules file opens that the resources do not imply (an exec resource's `ports:`, which
+ * no other file says): given back to the one resource that can carry them, else reported.
+ */
+function servicePorts(a: Assembly, draft: Draft, node: string, text: string): void {
+  const section = /^# cluster services\n((?:-A .*\n)+)/m.exec(text)?.[1] ?? '';
+  const open = [...section.matchAll(/--dport (\d+)/g)].map((m) => Number(m[1]));
+  let model;
+  try {
+    model = normalize(draft as ClusterInput);
+  } catch {
+    return;
+  }
+  const implied = impliedSections(model, node).find((s) => s.title === 'cluster services')?.rules.join('\n') ?? '';
+  const extra = open.filter((port) => !new RegExp(`--dport ${port} `).test(implied));
+  if (!extra.length) return;
+  const all = (draft.resources ?? []).flatMap((r) => ('group' in r && typeof r.group === 'string' ? (r as { members: PrimitiveInput[] }).members : [r as PrimitiveInput]));
+  const execs = all.filter((p) => 'exec' in p) as (PrimitiveInput & { exec: { ports?: number[] } })[];
+  if (execs.length === 1) {
+    execs[0]!.exec.ports = extra;
+    a.items.push(item('imported', 'exec-ports', `ports ${extra.join(', ')} of the rules file`, { why: 'the ports the exec resource listens on' }));
+  } else a.items.push(item('passthrough', 'iptables-ports', `ports ${extra.join(', ')} opened for cluster services`, { why: 'no one resource of the stack says them: add them to the resource that listens there (exec ports:) or to firewall.rules' }));
 }
 
 /** /etc/hosts: which address each node's name maps to, and the other lines as extra. */

@@ -5,6 +5,7 @@ import { platformProfile } from '../../platform/profiles.js';
 import type { ImportItem } from '../report.js';
 import type { ImportSources } from '../source/types.js';
 import type { Secret } from './context.js';
+import { assembleAgent } from './agent.js';
 import { assembleCorosync } from './corosync.js';
 import { assembleDrbd } from './drbd.js';
 import type { Draft } from './draft.js';
@@ -46,7 +47,7 @@ export function importStack(sources: ImportSources, options: ImportOptions): Imp
   const a = parseAll(sources);
   // a file read wrong would make a wrong stack: any located error in the sources, and nothing is written
   if (a.issues.some((i) => i.severity === 'error')) return { items: a.items, issues: a.issues, secrets: [] };
-  const usable = a.pacemaker.length > 0 || a.nodes.some((n) => n.haCf || n.keepalived || n.corosync || n.pacemaker.length);
+  const usable = a.pacemaker.length > 0 || a.nodes.some((n) => n.haCf || n.keepalived || n.corosync || n.agent || n.pacemaker.length);
   if (!usable) {
     const what = a.nodes.length ? `read ${a.nodes.map((n) => n.name).join(', ')}` : 'read no node';
     a.issues.push({ code: 'import-nothing-usable', severity: 'error', message: `${what}: no ha.cf, keepalived.conf, corosync.conf or Pacemaker configuration that could be used`, hint: codes['import-nothing-usable'] });
@@ -62,6 +63,7 @@ export function importStack(sources: ImportSources, options: ImportOptions): Imp
   if (draft.runtime === 'heartbeat') assembleHaresources(a, draft, respawned?.monitors ?? []);
   assembleKeepalived(a, draft, options.secrets);
   assembleDrbd(a, draft, profile);
+  assembleAgent(a, draft, options.secrets);
   assembleExtras(a, draft);
   declareRoles(draft, a.hint?.model);
   if (draft.cluster === 'imported' && !options.name) a.items.push({ kind: 'assumed', rule: 'cluster-name', what: 'cluster name "imported"', path: 'cluster', why: 'no file names the cluster: pass --name' });

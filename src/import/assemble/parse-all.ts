@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
+import type { AgentConfigDocument } from '../../agent/config/types.js';
 import type { ClusterModel } from '../../model/model.js';
 import { at, sourceError, sourceWarning } from '../located.js';
 import { parseAuthkeys } from '../parse/authkeys.js';
@@ -37,6 +38,17 @@ function hintModel(f: SourceFile, issues: Diagnostic[]): ClusterModel | undefine
   } catch {
     issues.push({ ...sourceError('import-syntax', at(f.origin, 0), 'is not JSON'), severity: 'warning' });
     return undefined;
+  }
+}
+
+/** /etc/hactl/agent.json: JSON whose shape the agent's schema gives; a file that is not JSON is located there. */
+function parseAgentJson(text: string, file: string): { value: AgentConfigDocument; issues: Diagnostic[] } {
+  try {
+    const value = JSON.parse(text) as AgentConfigDocument;
+    if (value && typeof value === 'object' && Array.isArray(value.nodes) && Array.isArray(value.groups) && value.auth) return { value, issues: [] };
+    return { value, issues: [sourceError('import-syntax', at(file, 1), 'is not an agent configuration (nodes, links, auth, groups)')] };
+  } catch (e) {
+    return { value: {} as AgentConfigDocument, issues: [sourceError('import-syntax', at(file, 1), `is not JSON: ${(e as Error).message}`)] };
   }
 }
 
@@ -134,6 +146,9 @@ export function parseAll(sources: ImportSources): Assembly {
           if (text !== undefined) node.nics.push(...parseIpAddr(text));
           break;
         }
+        case 'agent':
+          node.agent = parse(f, parseAgentJson) ?? node.agent;
+          break;
         case 'hint':
           takeHint(f);
           break;
