@@ -6,6 +6,7 @@ import { item } from '../report.js';
 import type { Assembly, NodeConfig } from './context.js';
 import { compact, duration, type Draft } from './draft.js';
 import { agreed } from './merge.js';
+import type { SecretOptions } from './secrets.js';
 
 type Corosync = NonNullable<ClusterInput['corosync']>;
 
@@ -24,7 +25,8 @@ export function assembleCorosync(a: Assembly, draft: Draft, profile: PlatformPro
   const version = same('version', (x) => x.version);
   const transport = same('transport', (x) => x.transport);
   const defaultTransport = version === 1 ? 'udpu' : 'knet';
-  const secauth = version === 3 ? c.crypto ?? c.secauth : c.secauth;
+  // corosync 3 encrypts only when crypto_cipher says so (its default is none); 1.x has secauth
+  const secauth = version === 3 ? c.crypto === true : c.secauth;
   const defaultSecauth = version === 3 && (transport ?? 'knet') === 'knet';
   const logfile = same('logfile', (x) => (x.logging.toLogfile === false ? undefined : x.logging.logfile));
   const defaultLogfile = version === 1 ? '/var/log/cluster/corosync.log' : profile.corosyncLogfile;
@@ -57,8 +59,19 @@ export function assembleCorosync(a: Assembly, draft: Draft, profile: PlatformPro
     if (n.name && !a.nodes.some((x) => x.name === n.name)) a.items.push(item('skipped', 'corosync-node', `nodelist node ${n.name} (${n.address})`, { why: 'no files were read for it: import that node too' }));
   }
   const key = a.nodes.find((n) => n.corosyncAuthkey)?.corosyncAuthkey;
-  if (key) {
-    a.consumed.add(key);
-    a.items.push(item('changed', 'corosync-authkey', `${key.origin} (${key.bytes.length} bytes, not shown)`, { where: at(key.origin, 0), path: 'auth.keyFrom', why: 'hactl derives /etc/corosync/authkey from the stack’s key: apply writes a new one on every node at once' }));
-  }
+  for (const n of a.nodes) if (n.corosyncAuthkey) a.consumed.add(n.corosyncAuthkey);
+  if (key) a.items.push(item('changed', 'corosync-authkey', `${key.origin} (${key.bytes.length} bytes, not shown)`, { where: at(key.origin, 0), path: 'auth.keyFrom', why: 'hactl derives /etc/corosync/authkey from the stack’s key: apply writes a new one on every node at once' }));
+}
+
+/**
+ * Encrypted corosync needs the stack's key to derive /etc/corosync/authkey from. An authkey cannot be turned back into
+ * the key it came from: when no other file (authkeys, agent.json) gave a key, the stack gets a new one.
+ */
+export function corosyncKey(a: Assembly, draft: Draft, secrets: SecretOptions): void {
+  const c = draft.corosync;
+  if (!c || draft.auth?.keyFrom) return;
+  const encrypted = c.secauth ?? (c.version === 3 && (c.transport ?? 'knet') === 'knet');
+  if (!encrypted) return;
+  draft.auth = { method: draft.auth?.method ?? 'sha256', keyFrom: secrets.mode === 'env' ? { env: 'HACTL_AUTHKEY' } : { file: `${secrets.dir}/corosync.key`, generate: true } };
+  a.items.push(item('changed', 'corosync-new-key', 'a new cluster key for corosync', { path: 'auth.keyFrom', why: secrets.mode === 'env' ? 'set HACTL_AUTHKEY to a new key: an authkey cannot be turned back into the key it was derived from' : `generated into ${secrets.dir}/corosync.key when first needed: an authkey cannot be turned back into the key it was derived from; apply writes the new authkey on every node at once` }));
 }

@@ -6,7 +6,7 @@ import type { ImportItem } from '../report.js';
 import type { ImportSources } from '../source/types.js';
 import type { Secret } from './context.js';
 import { assembleAgent } from './agent.js';
-import { assembleCorosync } from './corosync.js';
+import { assembleCorosync, corosyncKey } from './corosync.js';
 import { assembleDrbd } from './drbd.js';
 import type { Draft } from './draft.js';
 import { assembleExtras } from './extras.js';
@@ -64,6 +64,7 @@ export function importStack(sources: ImportSources, options: ImportOptions): Imp
   assembleKeepalived(a, draft, options.secrets);
   assembleDrbd(a, draft, profile);
   assembleAgent(a, draft, options.secrets);
+  corosyncKey(a, draft, options.secrets);
   assembleExtras(a, draft);
   declareRoles(draft, a.hint?.model);
   if (draft.cluster === 'imported' && !options.name) a.items.push({ kind: 'assumed', rule: 'cluster-name', what: 'cluster name "imported"', path: 'cluster', why: 'no file names the cluster: pass --name' });

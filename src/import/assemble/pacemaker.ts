@@ -138,7 +138,7 @@ export function assemblePacemaker(a: Assembly, draft: Draft, profile: PlatformPr
       a.items.push(item('passthrough', 'pcmk-promotable', m.source.trim(), { where: m.where, why: 'the stack promotes DRBD resources only' }));
       continue;
     }
-    const defaults: Record<string, string> = { 'master-max': '1', 'master-node-max': '1', 'clone-max': '2', 'clone-node-max': '1', notify: 'true', promotable: 'true', 'globally-unique': 'false' };
+    const defaults: Record<string, string> = { 'master-max': '1', 'master-node-max': '1', 'clone-max': '2', 'clone-node-max': '1', notify: 'true', promotable: 'true', 'globally-unique': 'false', 'promoted-max': '1', 'promoted-node-max': '1' };
     const bool = (v: string) => (v === 'yes' || v === 'on' ? 'true' : v === 'no' || v === 'off' ? 'false' : v);
     for (const x of m.meta) if (defaults[x.name] !== bool(x.value)) a.items.push(item('passthrough', 'pcmk-promotable-meta', `${m.id} meta ${x.name}=${x.value}`, { where: m.where, why: 'the stack writes master-max=1 master-node-max=1 clone-max=2 clone-node-max=1 notify=true' }));
     if (m.id !== `ms_${String(child.drbd)}`) child.master = { name: m.id };
