@@ -262,5 +262,39 @@ export function buildProgram(): Command {
     process.exitCode = await isActiveCommand(group, options);
   });
 
+  // hactl import / migrate (issue 12)
+  program
+    .command('import')
+    .description('write a stack from existing configuration: node directories (DIR/etc/ha.d/ha.cf, ...), a rendered tree, files per node, or live nodes over SSH (read-only)')
+    .argument('[dirs...]', 'one directory per node (named after the node), or a tree hactl rendered')
+    .requiredOption('-o, --out <file>', 'the stack file to write (never replaced)')
+    .option('--node <name=path>', "a node's file or directory (repeat; PATH may be a comma-separated list)", (v: string, prev: string[] = []) => [...prev, v])
+    .option('--ssh <targets>', 'read live nodes over SSH, read-only: root@sv1,root@sv2')
+    .option('--identity-file <file>', 'the SSH private key')
+    .option('--accept-new-host-keys', 'trust and record host keys not yet in known_hosts')
+    .option('--known-hosts <file>', 'check host keys against this file instead of ~/.ssh/known_hosts')
+    .option('--proxy-command <command>', 'reach the nodes through this command (%h host, %p port), e.g. "ssh -W %h:%p jump"')
+    .option('--platform <platform>', 'the platform when no file says it (centos6, debian12)')
+    .option('--name <cluster>', 'the cluster name when no file says it')
+    .option('--secrets-dir <dir>', 'where key files go, relative to the stack (default: STACK.secrets)')
+    .option('--print-secrets', 'print keys and passwords once to stdout as VAR=value (the stack then references env vars) instead of writing key files')
+    .option('-v, --verbose', 'also list what was imported as written')
+    .action(async (dirs, options) => {
+      const { importCommand } = await import('./commands/import.js');
+      process.exitCode = await importCommand(dirs, options);
+    });
+
+  program
+    .command('migrate')
+    .description('translate a stack to another runtime (and platform): a new stack plus one line per item: mapped, changed (what, why) or blocked (why)')
+    .argument('<stack>', 'stack file')
+    .addOption(new Option('--to <runtime>', 'the runtime of the new stack').choices(['heartbeat', 'pacemaker', 'keepalived', 'agent'] as const).makeOptionMandatory())
+    .addOption(new Option('--platform <platform>', 'the platform of the new stack (default: the source’s)').choices(['centos6', 'debian12'] as const))
+    .requiredOption('-o, --out <file>', 'the new stack file (never replaced)')
+    .action(async (stack, options) => {
+      const { migrateCommand } = await import('./commands/migrate.js');
+      process.exitCode = await migrateCommand(stack, options);
+    });
+
   return program as unknown as Command;
 }

@@ -86,6 +86,20 @@ export const codes = {
   'heartbeat-v1-constraints': 'heartbeat v1 (haresources) has no constraints: use pacemaker or the agent',
   // translation (retarget, migrate)
   'translate-blocked': 'the target cannot express this part of the stack: change or remove it, or choose another runtime or platform',
+  // hactl import (existing configuration files → a stack) and hactl migrate
+  'import-no-source': 'give hactl import a node directory, a rendered tree, config files, or --ssh user@host,...',
+  'import-unreadable': 'check that the file exists and is readable by you (or by the SSH user)',
+  'import-binary': 'this is not a text configuration file: leave it out of the import',
+  'import-syntax': 'fix the file at this position (the tool that reads it would refuse it too)',
+  'import-truncated': 'the file ends inside a block: copy it again whole',
+  'import-unknown-directive': 'the stack cannot express this directive: it is kept in files: and reported, check whether you still need it',
+  'import-cib-invalid': 'the CIB does not validate: fix it (crm_verify -x FILE says the same), or import the `crm configure show` output instead',
+  'import-conflict': 'the nodes disagree: the stack takes the first value; check which one the cluster really runs with',
+  'import-nothing-usable': 'no cluster configuration was recognised: give the ha.cf/haresources, keepalived.conf, corosync.conf + CIB or agent.json of each node',
+  'import-output-exists': 'choose a new file for -o: import never replaces a file',
+  'import-write-failed': 'check that the output directory exists and is writable',
+  'import-bad-argument': 'see hactl import --help: DIR..., --node NAME=PATH, --ssh USER@HOST,...',
+  'migrate-failed': 'the report lists what blocks the migration: change the stack, or choose another runtime or platform',
   // firewall
   'firewall-lockout': "accept SSH (tcp to the node's ssh port, 22 by default) before any rule drops it, or keep firewall.implied on",
   'firewall-open': 'use defaultPolicy REJECT or DROP: with ACCEPT the rules hactl writes open nothing that was closed',
