@@ -8,6 +8,12 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
+// A reader that stopped early (`hactl migrate ... | head`) wants no more output: that ends the command, quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 async function main(): Promise<void> {
   await buildProgram().parseAsync(process.argv);
 }

@@ -126,3 +126,16 @@ describe('hactl', () => {
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).not.toContain('very-secret-key');
   });
 });
+
+describe('hactl writing to a reader that stopped early', () => {
+  it('ends quietly when the pipe closes (`hactl validate --format json ... | head -0`), no EPIPE trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('node', ['dist/cli/hactl.js', 'validate', '--format', 'json', 'stacks/000-memcached-heartbeat.yaml', 'stacks/001-web-pacemaker-heartbeat.yaml'], { env: { ...process.env, HACTL_AUTHKEY: 'k3y' } });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+});
