@@ -36,7 +36,8 @@ const where = (nodes: readonly string[]) => (nodes.length ? nodes.join(', ') : '
 export class StatusTracker {
   private prev?: ClusterStatus;
   private readonly groups = new Map<string, GroupTrack>();
-  private readonly nodeChanges = new Map<string, { state: NodeCondition; at: number }>();
+  /** the last time each node went down (offline, standby, unclean), and how */
+  private readonly nodeDowns = new Map<string, { state: NodeCondition; at: number }>();
   private readonly actions: { text: string; at: number }[] = [];
 
   /** An operator action (from the web view or the CLI) that may explain what happens next. */
@@ -46,7 +47,7 @@ export class StatusTracker {
   }
 
   counters(): ReadonlyMap<string, GroupCounters> {
-    return this.groups;
+    return new Map([...this.groups].map(([name, { running: _r, lastHolders: _h, leftAt: _l, ...counters }]) => [name, counters]));
   }
 
   observe(status: ClusterStatus, at: number): TimelineEvent[] {
@@ -65,7 +66,7 @@ export class StatusTracker {
     return now.nodes.flatMap((n) => {
       const before = prev.nodes.find((p) => p.name === n.name)?.state ?? 'unknown';
       if (before === n.state) return [];
-      this.nodeChanges.set(n.name, { state: n.state, at });
+      if (DOWN.has(n.state)) this.nodeDowns.set(n.name, { state: n.state, at });
       return [{ at, kind: 'node' as const, subject: n.name, text: `${n.name}: ${before} → ${n.state}${n.detail ? ` (${n.detail})` : ''}` }];
     });
   }
@@ -127,8 +128,8 @@ export class StatusTracker {
   /** A former holder going down, a member failing there, or an operator action shortly before. */
   private causeFor(now: ClusterStatus, holders: readonly string[], at: number): string | undefined {
     for (const node of holders) {
-      const change = this.nodeChanges.get(node);
-      if (change && DOWN.has(change.state) && at - change.at <= CAUSE_WINDOW_MS) return `${node} ${change.state}`;
+      const down = this.nodeDowns.get(node);
+      if (down && at - down.at <= CAUSE_WINDOW_MS) return `${node} ${down.state}`;
     }
     const failed = now.groups.flatMap((g) => g.resources).find((r) => r.failed && r.node !== undefined && holders.includes(r.node));
     if (failed) return `${failed.name} failed on ${failed.node}`;
