@@ -22,7 +22,7 @@ function gauges(registry: Registry) {
     lastTransition: gauge('hactl_group_last_transition_timestamp_seconds', 'When the set of nodes the group runs on last changed (Unix time)', ['group']),
     lastFailover: gauge('hactl_group_last_failover_timestamp_seconds', 'When the group last started on another node than it ran on (Unix time)', ['group']),
     lastFailoverDuration: gauge('hactl_group_last_failover_duration_seconds', 'How long the group ran nowhere before its last failover, as the observer saw it', ['group']),
-    failCount: gauge('hactl_fail_count', "A resource's fail count on a node (+Inf for INFINITY)", ['resource', 'node']),
+    failCount: gauge('hactl_resource_failures', "A resource's fail-count on a node, until a cleanup (+Inf for INFINITY; promtool reserves _count for histograms)", ['resource', 'node']),
     failedActions: gauge('hactl_failed_actions', 'Failed operations the runtime still lists, per node', ['node']),
     quorate: gauge('hactl_quorate', 'Whether the (reporting part of the) cluster has quorum'),
     partitions: gauge('hactl_partitions', 'Groups of nodes that cannot see each other (more than 1: the cluster is split)'),

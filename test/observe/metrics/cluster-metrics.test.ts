@@ -68,7 +68,7 @@ describe('the shared cluster metrics', () => {
     const metrics = new ClusterMetrics(new Registry());
     metrics.update(statusOf(['qs1', 'qs2'], {}, { failCounts: [{ resource: 'hello', node: 'qs1', count: 'INFINITY' }] }), new Map());
     const all = samples(await scrape(metrics));
-    expect(value(all, 'hactl_fail_count', { resource: 'hello', node: 'qs1' })).toBe(Infinity);
+    expect(value(all, 'hactl_resource_failures', { resource: 'hello', node: 'qs1' })).toBe(Infinity);
     expect(value(all, 'hactl_group_active_nodes', { group: 'web' })).toBe(2);
     expect(value(all, 'hactl_warnings')).toBe(1);
   });
