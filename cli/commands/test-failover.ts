@@ -21,7 +21,9 @@ export async function testFailoverCommand(stack: string, options: TestFailoverCl
   const runs = [];
   try {
     for (let i = 0; i < repeat; i++) {
-      const r = await measureFailover(cluster, { fault: options.fault, ...(options.service ? { service: options.service } : {}), timeoutMs: Number(options.timeout) * 1000 });
+      const onFault = (f: { fault: string; node: string; detail: string }, at: number) =>
+        appendHistory(options.history, { kind: 'fault', date: new Date(at).toISOString(), stack, cluster: model.cluster, fault: f.fault, node: f.node, detail: f.detail });
+      const r = await measureFailover(cluster, { fault: options.fault, ...(options.service ? { service: options.service } : {}), timeoutMs: Number(options.timeout) * 1000, onFault });
       process.stdout.write(`${r.service} (${r.vip}): ${r.fault} on ${r.from} -> answered from ${r.to} after ${r.ms.toFixed(0)} ms\n`);
       for (const side of r.sides ?? []) process.stdout.write(`  ${side.node} runs ${side.runs.join(', ') || 'nothing'}\n`);
       // each result is kept as soon as it is measured: a later run that fails does not lose it

@@ -27,6 +27,7 @@ export interface WatchOptions {
 /** A history record as a timeline line, when it is about this cluster. */
 export function historyEvent(r: HistoryRecord): TimelineEvent {
   const at = Date.parse(r.date);
+  if (r.kind === 'fault') return { at, kind: 'fault', subject: r.node, text: `test failover injected a fault: ${r.detail}` };
   if (r.kind === 'test-failover') {
     return { at, kind: 'test-failover', subject: r.service, ms: r.ms, ok: true, text: `test failover (${r.fault}) of ${r.service}: ${r.from} → ${r.to} in ${Math.round(r.ms)} ms` };
   }
@@ -91,9 +92,12 @@ export class ClusterWatch {
 
   private async read(): Promise<void> {
     const { runtime, access } = this.cluster;
+    // the history first: a fault injected since the last read explains the moves this read may show
+    const records = ((await this.history?.next()) ?? []).filter((r) => r.cluster === this.cluster.model.cluster);
+    for (const r of records) if (r.kind === 'fault') this.tracker.noteFault(r.detail, r.node, Date.parse(r.date));
+    const events: TimelineEvent[] = records.map(historyEvent);
     const at = Date.now();
     let next: WatchState;
-    const events: TimelineEvent[] = [];
     try {
       const status = await runtime.status(access);
       events.push(...this.tracker.observe(status, Date.now()));
@@ -103,8 +107,6 @@ export class ClusterWatch {
       if (error !== this.state.error) events.push({ at, kind: 'warning', subject: this.cluster.model.cluster, text: `status not readable: ${error}` });
       next = { error, at, timeline: this.state.timeline };
     }
-    const records = (await this.history?.next()) ?? [];
-    events.push(...records.filter((r) => r.cluster === this.cluster.model.cluster).map(historyEvent));
     this.push(events, next);
   }
 

@@ -32,7 +32,22 @@ export interface ActionRecord {
   detail: string;
 }
 
-export type HistoryRecord = FailoverRecord | ActionRecord;
+/**
+ * A fault `hactl test failover` injected, written the moment it is injected: a watcher that reads the cluster every
+ * second may see the group on another node before it ever sees the node down, and this names the cause anyway.
+ */
+export interface FaultRecord {
+  kind: 'fault';
+  date: string;
+  stack: string;
+  cluster: string;
+  fault: string;
+  node: string;
+  /** what was done, e.g. "SIGKILL of hactl-agent on qs1" */
+  detail: string;
+}
+
+export type HistoryRecord = FailoverRecord | ActionRecord | FaultRecord;
 
 /** `.hactl/history.jsonl` under the directory hactl runs in, beside its other state (`.hactl/vagrant`, keys). */
 export function defaultHistoryFile(cwd = process.cwd()): string {
@@ -50,7 +65,7 @@ function parseLines(text: string): HistoryRecord[] {
     if (!line.trim()) return [];
     try {
       const r = JSON.parse(line) as HistoryRecord;
-      return (r.kind === 'test-failover' || r.kind === 'action') && typeof r.date === 'string' ? [r] : [];
+      return (r.kind === 'test-failover' || r.kind === 'action' || r.kind === 'fault') && typeof r.date === 'string' ? [r] : [];
     } catch {
       return []; // a line cut by a crash (or written by hand) is skipped, not fatal: the others still count
     }

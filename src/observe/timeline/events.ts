@@ -2,7 +2,7 @@
 export interface TimelineEvent {
   /** ms since the epoch */
   at: number;
-  kind: 'observing' | 'node' | 'link' | 'group' | 'failover' | 'resource' | 'quorum' | 'warning' | 'test-failover' | 'action';
+  kind: 'observing' | 'node' | 'link' | 'group' | 'failover' | 'resource' | 'quorum' | 'warning' | 'test-failover' | 'fault' | 'action';
   /** the node, group, link or resource it is about */
   subject: string;
   text: string;

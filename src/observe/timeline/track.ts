@@ -9,7 +9,8 @@ export interface GroupCounters {
   failovers: number;
   lastTransitionAt?: number;
   lastFailoverAt?: number;
-  /** how long the group ran nowhere before its last failover, as this observer saw it (0: seen in one step) */
+  /** how long the group ran nowhere before its last failover, as this observer saw it; absent when the observer saw
+   *  it in one step (on the old node at one read, on the new one at the next): the gap was shorter than a read */
   lastFailoverMs?: number;
 }
 
@@ -38,12 +39,23 @@ export class StatusTracker {
   private readonly groups = new Map<string, GroupTrack>();
   /** the last time each node went down (offline, standby, unclean), and how */
   private readonly nodeDowns = new Map<string, { state: NodeCondition; at: number }>();
-  private readonly actions: { text: string; at: number }[] = [];
+  /** operator actions and injected faults, newest last: what may explain the next moves */
+  private readonly causes: { text: string; at: number; node?: string }[] = [];
+  private prevAt?: number;
 
   /** An operator action (from the web view or the CLI) that may explain what happens next. */
   noteAction(text: string, at: number): void {
-    this.actions.push({ text, at });
-    while (this.actions.length > 20) this.actions.shift();
+    this.noteCause(`operator: ${text}`, at);
+  }
+
+  /** A fault injected on a node (hactl test failover): the cause of a move away from that node. */
+  noteFault(text: string, node: string, at: number): void {
+    this.noteCause(`test failover: ${text}`, at, node);
+  }
+
+  private noteCause(text: string, at: number, node?: string): void {
+    this.causes.push({ text, at, ...(node ? { node } : {}) });
+    while (this.causes.length > 20) this.causes.shift();
   }
 
   counters(): ReadonlyMap<string, GroupCounters> {
@@ -52,14 +64,16 @@ export class StatusTracker {
 
   observe(status: ClusterStatus, at: number): TimelineEvent[] {
     const prev = this.prev;
+    const prevAt = this.prevAt;
     this.prev = status;
+    this.prevAt = at;
     if (!prev) {
       for (const g of status.groups) this.groups.set(g.name, { running: g.runningOn, lastHolders: g.runningOn, transitions: 0, failovers: 0 });
       const placed = status.groups.map((g) => `${g.name} on ${where(g.runningOn)}`).join('; ');
       return [{ at, kind: 'observing', subject: status.cluster, text: `watching ${status.cluster} (${status.runtime}): ${placed || 'no groups'}` }];
     }
     return [...this.nodeEvents(prev, status, at), ...this.linkEvents(prev, status, at), ...this.quorumEvents(prev, status, at),
-      ...this.resourceEvents(prev, status, at), ...this.groupEvents(status, at), ...this.warningEvents(prev, status, at)];
+      ...this.resourceEvents(prev, status, at), ...this.groupEvents(status, at, prevAt ?? at), ...this.warningEvents(prev, status, at)];
   }
 
   private nodeEvents(prev: ClusterStatus, now: ClusterStatus, at: number): TimelineEvent[] {
@@ -95,7 +109,7 @@ export class StatusTracker {
     return now.warnings.filter((w) => !prev.warnings.includes(w)).map((w) => ({ at, kind: 'warning' as const, subject: now.cluster, text: w }));
   }
 
-  private groupEvents(now: ClusterStatus, at: number): TimelineEvent[] {
+  private groupEvents(now: ClusterStatus, at: number, prevAt: number): TimelineEvent[] {
     const out: TimelineEvent[] = [];
     for (const g of now.groups) {
       const t = this.groups.get(g.name) ?? { running: [], lastHolders: [], transitions: 0, failovers: 0 };
@@ -110,11 +124,19 @@ export class StatusTracker {
       if (arrived.length && t.lastHolders.length) {
         t.failovers++;
         t.lastFailoverAt = at;
-        t.lastFailoverMs = at - (t.leftAt ?? at);
-        out.push({
-          at, kind: 'failover', subject: g.name, ms: t.lastFailoverMs, ...(cause ? { cause } : {}),
-          text: `${g.name} failed over ${where(t.lastHolders)} → ${where(arrived)}, running nowhere for ${t.lastFailoverMs} ms as seen here`,
-        });
+        if (t.leftAt !== undefined && t.leftAt < at) {
+          t.lastFailoverMs = at - t.leftAt;
+          out.push({
+            at, kind: 'failover', subject: g.name, ms: t.lastFailoverMs, ...(cause ? { cause } : {}),
+            text: `${g.name} failed over ${where(t.lastHolders)} → ${where(arrived)}, running nowhere for about ${t.lastFailoverMs} ms as seen here`,
+          });
+        } else {
+          delete t.lastFailoverMs;
+          out.push({
+            at, kind: 'failover', subject: g.name, ...(cause ? { cause } : {}),
+            text: `${g.name} failed over ${where(t.lastHolders)} → ${where(arrived)} between two reads ${at - prevAt} ms apart`,
+          });
+        }
       }
       t.running = g.runningOn;
       if (g.runningOn.length) {
@@ -125,15 +147,17 @@ export class StatusTracker {
     return out;
   }
 
-  /** A former holder going down, a member failing there, or an operator action shortly before. */
+  /** A fault injected on a former holder, that holder going down, a member failing there, or an operator action shortly before. */
   private causeFor(now: ClusterStatus, holders: readonly string[], at: number): string | undefined {
+    const recent = [...this.causes].reverse().filter((c) => at - c.at <= CAUSE_WINDOW_MS && c.at <= at);
+    const fault = recent.find((c) => c.node !== undefined && holders.includes(c.node));
+    if (fault) return fault.text;
     for (const node of holders) {
       const down = this.nodeDowns.get(node);
       if (down && at - down.at <= CAUSE_WINDOW_MS) return `${node} ${down.state}`;
     }
     const failed = now.groups.flatMap((g) => g.resources).find((r) => r.failed && r.node !== undefined && holders.includes(r.node));
     if (failed) return `${failed.name} failed on ${failed.node}`;
-    const action = [...this.actions].reverse().find((a) => at - a.at <= CAUSE_WINDOW_MS);
-    return action ? `operator: ${action.text}` : undefined;
+    return recent.find((c) => c.node === undefined)?.text;
   }
 }

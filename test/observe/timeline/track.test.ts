@@ -22,12 +22,25 @@ describe('the status tracker', () => {
     expect(t.counters().get('web')).toEqual({ transitions: 2, failovers: 1, lastTransitionAt: 2600, lastFailoverAt: 2600, lastFailoverMs: 600 });
   });
 
-  it('counts a move seen in one step as a failover of 0 ms, caused by the operator action noted before', () => {
+  it('counts a move seen in one step as a failover of unknown duration, caused by the operator action noted before', () => {
     const t = new StatusTracker();
     t.observe(statusOf(['qs1']), 1000);
     t.noteAction('move web qs2', 1500);
+    const failover = t.observe(statusOf(['qs2']), 2000).find((e) => e.kind === 'failover');
+    expect(failover).toMatchObject({ cause: 'operator: move web qs2', text: 'web failed over qs1 → qs2 between two reads 1000 ms apart' });
+    expect(failover?.ms).toBeUndefined();
+    expect(t.counters().get('web')?.lastFailoverMs).toBeUndefined();
+  });
+
+  it('names a fault injected on the old holder as the cause, even when the node was never seen down', () => {
+    const t = new StatusTracker();
+    t.observe(statusOf(['qs1']), 1000);
+    t.noteAction('cleanup', 1100);
+    t.noteFault('SIGKILL of hactl-agent on qs1', 'qs1', 1200);
+    t.noteFault('SIGKILL of hactl-agent on qs2', 'qs2', 1300);
     const events = t.observe(statusOf(['qs2']), 2000);
-    expect(events.find((e) => e.kind === 'failover')).toMatchObject({ ms: 0, cause: 'operator: move web qs2' });
+    expect(events.find((e) => e.kind === 'group')).toMatchObject({ cause: 'test failover: SIGKILL of hactl-agent on qs1' });
+    expect(events.find((e) => e.kind === 'failover')).toMatchObject({ cause: 'test failover: SIGKILL of hactl-agent on qs1' });
   });
 
   it('does not count a group coming back to the node it ran on as a failover', () => {

@@ -1,0 +1,114 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missing } from '../../support/env.js';
+
+// The web view in the system's own headless Chromium (no browser download) against a real quickstart lab: the page
+// must follow a failover live, without a reload, and show the time `hactl test failover` measured.
+const CHROMIUM = '/usr/bin/chromium';
+const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'nft', CHROMIUM] });
+const QUICKSTART = 'stacks/quickstart.yaml';
+/** screenshots of each state, kept for a reader of the test run (gitignored) */
+const ARTIFACTS = 'out/test-artifacts/web-view';
+const hactl = (...args: string[]) => execa('node', ['dist/cli/hactl.js', ...args], { reject: false, timeout: 180_000 });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts `hactl ui` and resolves with its URL once it printed it. */
+async function startUi(history: string): Promise<{ url: string; child: ResultPromise }> {
+  const port = await freePort();
+  const child = execa('node', ['dist/cli/hactl.js', 'ui', QUICKSTART, '--lab', '--listen', `127.0.0.1:${port}`, '--history', history], { reject: false });
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      text += String(chunk);
+      const m = /at (http:\/\/\S+\/)/.exec(text);
+      if (m) resolve(m[1]!);
+    });
+    void child.then((r) => reject(new Error(`hactl ui exited ${r.exitCode}: ${text}`)));
+  });
+  return { url, child };
+}
+
+describe.skipIf(skip)('hactl ui in a real browser', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hactl-ui-'));
+  const history = join(dir, 'history.jsonl');
+  const pageErrors: string[] = [];
+  let ui: { url: string; child: ResultPromise } | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let loadMs = 0;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const up = await hactl('up', QUICKSTART);
+    expect(up.exitCode, up.stderr).toBe(0);
+    ui = await startUi(history);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console error: ${m.text()}`); });
+    page.on('requestfailed', (r) => { if (!r.url().endsWith('/events')) pageErrors.push(`request failed: ${r.url()}`); });
+    const t0 = Date.now();
+    await page.goto(ui.url);
+    await page.locator('#connection[data-state="live"]').waitFor();
+    await page.locator('[data-group="web"] .where').waitFor();
+    loadMs = Date.now() - t0;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    ui?.child.kill('SIGTERM');
+    await ui?.child;
+    await hactl('down', QUICKSTART);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the topology (both nodes, their NICs and the VIP) and the group on qs1, with nothing from outside', async () => {
+    const svg = page.locator('#topology svg');
+    for (const name of ['qs1', 'qs2', '10.201.0.100', 'eth0', 'eth1']) await expect.poll(() => svg.textContent()).toContain(name);
+    await expect.poll(() => page.locator('[data-group="web"] .where').getAttribute('data-where')).toBe('qs1');
+    await expect.poll(() => page.locator('#topology g.node[data-node="qs1"] .node-groups').textContent()).toBe('runs web');
+    await expect.poll(() => page.locator('[data-node-state="qs2"]').textContent()).toBe('online');
+    expect(await page.locator('#links .link.up').count()).toBeGreaterThan(0);
+    // the page, its script and style all came from the view itself
+    const origin = new URL(ui!.url).origin;
+    const foreign = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((u) => !u.startsWith(origin));
+    expect(foreign).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, '1-web-on-qs1.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('follows `hactl test failover` live: the group on qs2 and a timeline entry with the measured time, without a reload', async () => {
+    // a reload would lose this mark
+    await page.evaluate(() => { (globalThis as unknown as { hactlMark: number }).hactlMark = 42; });
+    const run = await hactl('test', 'failover', QUICKSTART, '--fault', 'kill', '--history', history, '--timeout', '30');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const ms = /kill on qs1 -> answered from qs2 after (\d+) ms/.exec(run.stdout)?.[1];
+    expect(ms, run.stdout).toBeDefined();
+    await expect.poll(() => page.locator('[data-group="web"] .where').getAttribute('data-where'), { timeout: 15_000 }).toBe('qs2');
+    const entry = page.locator('#timeline li.event.test-failover').first();
+    await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toContain(`in ${ms} ms`);
+    // the failover as the view itself saw it, with the fault the test injected as its cause
+    const seen = page.locator('#timeline li.event.failover').first();
+    await expect.poll(() => seen.textContent(), { timeout: 15_000 }).toMatch(/web failed over qs1 → qs2 .*— because test failover: SIGKILL of .* on qs1/);
+    await writeFile(join(ARTIFACTS, 'timeline.txt'), `${await page.locator('#timeline').innerText()}\n`);
+    await expect.poll(() => page.locator('#tests .ms').first().textContent()).toBe(ms);
+    expect(await page.evaluate(() => (globalThis as unknown as { hactlMark?: number }).hactlMark)).toBe(42);
+    await page.screenshot({ path: join(ARTIFACTS, '2-web-on-qs2-after-test-failover.png'), fullPage: true });
+    writeFileSync(join(ARTIFACTS, 'measurements.json'), `${JSON.stringify({ pageLoadMs: loadMs, measuredFailoverMs: Number(ms) }, null, 2)}\n`);
+    expect(pageErrors).toEqual([]);
+  });
+});
