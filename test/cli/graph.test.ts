@@ -75,3 +75,11 @@ describe('hactl graph', () => {
     expect(r.stderr).toMatch(/svg, dot, mermaid/);
   });
 });
+
+describe("the README's topology picture", () => {
+  it('is what hactl graph draws for the quickstart today', async () => {
+    const r = await hactl('graph', 'stacks/quickstart.yaml');
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync('docs/topology-quickstart.svg', 'utf8').trimEnd(), 'regenerate: hactl graph stacks/quickstart.yaml -o docs/topology-quickstart.svg').toBe(r.stdout);
+  });
+});

@@ -15,7 +15,7 @@ export class AgentMetrics {
   private readonly late: Counter<string>;
   private readonly dropped: Counter<string>;
   private readonly accepted: Counter<string>;
-  private readonly loop: Gauge<string>;
+  private readonly loop: { p50: Gauge<string>; p99: Gauge<string>; max: Gauge<string> };
   private readonly sendGap: Gauge<string>;
   private readonly rss: Gauge<string>;
   private readonly heap: Gauge<string>;
@@ -31,7 +31,10 @@ export class AgentMetrics {
     this.late = new Counter({ name: 'hactl_heartbeat_late_total', help: 'Gaps between heartbeats of the peer that reached warntime', labelNames: ['peer'], registers });
     this.dropped = new Counter({ name: 'hactl_heartbeat_dropped_total', help: 'Heartbeat datagrams dropped, by reason (forged, replayed, malformed, ...)', labelNames: ['reason'], registers });
     this.accepted = new Counter({ name: 'hactl_heartbeat_accepted_total', help: 'Heartbeat datagrams accepted', registers });
-    this.loop = new Gauge({ name: 'hactl_agent_event_loop_delay_seconds', help: "Delay of the agent's event loop since it started, by quantile (1 is the longest stall)", labelNames: ['quantile'], registers });
+    // one gauge per figure, as Node's own client metrics do (nodejs_eventloop_lag_p99_seconds): a quantile label is
+    // reserved for summaries, which promtool enforces
+    const loop = (figure: string, what: string) => new Gauge({ name: `hactl_agent_event_loop_delay_${figure}_seconds`, help: `${what} delay of the agent's event loop since it started`, registers });
+    this.loop = { p50: loop('p50', 'Median'), p99: loop('p99', '99th percentile'), max: loop('max', 'Longest') };
     this.sendGap = new Gauge({ name: 'hactl_agent_heartbeat_send_gap_max_seconds', help: 'Longest interval between two heartbeats this agent sent', registers });
     this.rss = new Gauge({ name: 'process_resident_memory_bytes', help: 'Resident memory size in bytes', registers });
     this.heap = new Gauge({ name: 'process_heap_bytes', help: 'JavaScript heap in use, in bytes', registers });
@@ -42,7 +45,7 @@ export class AgentMetrics {
   }
 
   update(status: AgentStatus, loopDelay: IntervalHistogram): void {
-    for (const m of [this.gap, this.silence, this.late, this.dropped, this.accepted, this.loop, this.cpu, this.cpuUser, this.cpuSystem]) m.reset();
+    for (const m of [this.gap, this.silence, this.late, this.dropped, this.accepted, this.cpu, this.cpuUser, this.cpuSystem]) m.reset();
     for (const n of status.nodes.filter((x) => !x.self)) {
       if (n.maxGapMs !== undefined) this.gap.set({ peer: n.name }, s(n.maxGapMs));
       if (n.silentMs !== undefined) this.silence.set({ peer: n.name }, s(n.silentMs));
@@ -51,8 +54,9 @@ export class AgentMetrics {
     for (const [reason, count] of Object.entries(status.drops)) this.dropped.inc({ reason }, count);
     this.accepted.inc(status.accepted);
     if (loopDelay.count > 0) {
-      for (const q of [0.5, 0.99]) this.loop.set({ quantile: String(q) }, loopDelay.percentile(q * 100) / 1e9);
-      this.loop.set({ quantile: '1' }, loopDelay.max / 1e9);
+      this.loop.p50.set(loopDelay.percentile(50) / 1e9);
+      this.loop.p99.set(loopDelay.percentile(99) / 1e9);
+      this.loop.max.set(loopDelay.max / 1e9);
     }
     this.sendGap.set(s(status.process.sendGapMaxMs));
     this.rss.set(status.process.rss);

@@ -41,8 +41,8 @@ export function testsPanel(s: UiState): HTMLElement {
 }
 
 export function timelineItems(s: UiState): HTMLElement[] {
-  return [...s.timeline].reverse().map((e) => el('li', { class: `event ${e.kind}${e.ok === false ? ' failed' : ''}`, 'data-kind': e.kind },
+  // the text already says the duration; data-ms keeps the number for readers of the page that are programs
+  return [...s.timeline].reverse().map((e) => el('li', { class: `event ${e.kind}${e.ok === false ? ' failed' : ''}`, 'data-kind': e.kind, ...(e.ms !== undefined ? { 'data-ms': String(Math.round(e.ms)) } : {}) },
     el('time', {}, clock(e.at)), ' ', el('span', { class: 'badge' }, e.kind), ' ', el('span', { class: 'text' }, e.text),
-    e.cause ? el('span', { class: 'cause' }, ` — because ${e.cause}`) : null,
-    e.ms !== undefined ? el('span', { class: 'ms', 'data-ms': String(Math.round(e.ms)) }, ` ${Math.round(e.ms)} ms`) : null));
+    e.cause ? el('span', { class: 'cause' }, ` — because ${e.cause}`) : null));
 }
