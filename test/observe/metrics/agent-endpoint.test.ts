@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { startAgentMetrics } from '../../../src/observe/metrics/agent-endpoint.j
 import { FakeResources, until } from '../../agent/fake-driver.js';
 import { KEY } from '../../agent/helpers.js';
 import { missing } from '../../support/env.js';
+import { freePort } from '../../support/free-port.js';
 import { promtoolProblems, samples, value } from './exposition.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -18,14 +18,6 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * Two real agents heartbeating on loopback (resources faked, no root), one serving /metrics. Each agent speaks for

@@ -1,12 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missing } from '../../support/env.js';
+import { freePort } from '../../support/free-port.js';
 
 // The web view in the system's own headless Chromium (no browser download) against a real quickstart lab: the page
 // must follow a failover live, without a reload, and show the time `hactl test failover` measured.
@@ -17,14 +17,6 @@ const QUICKSTART = 'stacks/quickstart.yaml';
 const ARTIFACTS = 'out/test-artifacts/web-view';
 const hactl = (...args: string[]) => execa('node', ['dist/cli/hactl.js', ...args], { reject: false, timeout: 180_000 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Starts `hactl ui` and resolves with its URL once it printed it. */
 async function startUi(history: string): Promise<{ url: string; child: ResultPromise }> {
