@@ -19,9 +19,9 @@ const hactl = (...args: string[]) => execa('node', ['dist/cli/hactl.js', ...args
 
 
 /** Starts `hactl ui` and resolves with its URL once it printed it. */
-async function startUi(history: string): Promise<{ url: string; child: ResultPromise }> {
+async function startUi(history: string, ...extra: string[]): Promise<{ url: string; child: ResultPromise }> {
   const port = await freePort();
-  const child = execa('node', ['dist/cli/hactl.js', 'ui', QUICKSTART, '--lab', '--listen', `127.0.0.1:${port}`, '--history', history], { reject: false });
+  const child = execa('node', ['dist/cli/hactl.js', 'ui', QUICKSTART, '--lab', '--listen', `127.0.0.1:${port}`, '--history', history, ...extra], { reject: false });
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -39,6 +39,7 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
   const history = join(dir, 'history.jsonl');
   const pageErrors: string[] = [];
   let ui: { url: string; child: ResultPromise } | undefined;
+  let actionsUi: { url: string; child: ResultPromise } | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let loadMs = 0;
@@ -69,6 +70,8 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
     await browser?.close();
     ui?.child.kill('SIGTERM');
     await ui?.child;
+    actionsUi?.child.kill('SIGTERM');
+    await actionsUi?.child;
     await hactl('down', QUICKSTART);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -84,6 +87,7 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
     const origin = new URL(ui!.url).origin;
     const foreign = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((u) => !u.startsWith(origin));
     expect(foreign).toEqual([]);
+    expect(await page.locator('button.action').count()).toBe(0); // read-only unless --allow-actions
     await page.screenshot({ path: join(ARTIFACTS, '1-web-on-qs1.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
@@ -106,6 +110,29 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { hactlMark?: number }).hactlMark)).toBe(42);
     await page.screenshot({ path: join(ARTIFACTS, '2-web-on-qs2-after-test-failover.png'), fullPage: true });
     writeFileSync(join(ARTIFACTS, 'measurements.json'), `${JSON.stringify({ untilLiveWithGroupMs: loadMs, navigation, measuredFailoverMs: Number(ms) }, null, 2)}\n`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('with --allow-actions, moves the group back after a confirmation, and logs the action as the cause', async () => {
+    actionsUi = await startUi(history, '--allow-actions');
+    const actions = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+    actions.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
+    const asked: string[] = [];
+    actions.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
+    await actions.goto(actionsUi.url);
+    await expect.poll(() => actions.locator('[data-group="web"] .where').getAttribute('data-where')).toBe('qs2');
+    await actions.locator('button.action[data-op="move"]', { hasText: 'move to qs1' }).click();
+    expect(asked).toEqual(['Run "move web qs1" on the cluster?']);
+    await expect.poll(() => actions.locator('[data-group="web"] .where').getAttribute('data-where'), { timeout: 15_000 }).toBe('qs1');
+    await expect.poll(() => actions.locator('#timeline li.event.action').first().textContent(), { timeout: 15_000 }).toContain('operator: move web qs1');
+    await expect.poll(() => actions.locator('#timeline li.event.group').first().textContent(), { timeout: 15_000 }).toContain('because operator: move web qs1');
+    await actions.screenshot({ path: join(ARTIFACTS, '3-moved-back-from-the-page.png'), fullPage: true });
+    // the read-only page followed the move too, and nothing on either page threw
+    await expect.poll(() => page.locator('[data-group="web"] .where').getAttribute('data-where'), { timeout: 15_000 }).toBe('qs1');
+    expect((await hactl('unmove', 'web', '--lab', QUICKSTART)).exitCode).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
