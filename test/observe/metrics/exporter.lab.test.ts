@@ -37,7 +37,7 @@ describe.skipIf(skip)('hactl exporter on a lab', () => {
     await hactl('down', QUICKSTART);
   });
 
-  it('serves keepalived as the agent would: the VRRP instance on its MASTER, promtool clean, a failover counted', async () => {
+  it('serves keepalived as the agent would: the VRRP instance on its MASTER, promtool clean, the failover and the return counted', async () => {
     const up = await hactl('up', VRRP);
     expect(up.exitCode, up.stderr).toBe(0);
     const { child, scrape } = await exporter(VRRP);
@@ -51,7 +51,9 @@ describe.skipIf(skip)('hactl exporter on a lab', () => {
     expect(promtoolProblems(await scrape())).toBe('');
     const run = await hactl('test', 'failover', VRRP, '--fault', 'kill', '--timeout', '30', '--history', 'out/test-artifacts/exporter-history.jsonl');
     expect(run.exitCode, run.stderr).toBe(0);
-    await expect.poll(async () => value(samples(await scrape()), 'hactl_group_failovers_total', { group: 'VI_1' }), { timeout: 10_000 }).toBe(1);
+    // lb1 (priority 150, MASTER) is killed, lb2 takes VI_1; once lb1 is restored it preempts: two failovers
+    await expect.poll(async () => value(samples(await scrape()), 'hactl_group_failovers_total', { group: 'VI_1' }), { timeout: 10_000 }).toBe(2);
+    expect(value(samples(await scrape()), 'hactl_group_active', { group: 'VI_1', node: 'lb1' })).toBe(1);
     expect(value(samples(await scrape()), 'hactl_group_last_failover_timestamp_seconds', { group: 'VI_1' })).toBeGreaterThan(Date.now() / 1000 - 120);
     await hactl('down', VRRP);
   });
