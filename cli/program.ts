@@ -183,10 +183,52 @@ export function buildProgram(): Command {
     .option('--service <name>', 'group or VRRP instance (default: the first with a VIP)')
     .option('--timeout <seconds>', 'give up after', '60')
     .option('--repeat <n>', 'measure N times in a row and print median, min and max', '1')
+    .option('--plot <file.svg>', 'draw the measured times as an SVG chart')
+    .option('--history <file>', 'append each result to this file (hactl ui shows it)', '.hactl/history.jsonl')
     .addOption(providerOption('where the nodes run (default: where the stack runs)'))
     .action(async (stack, options) => {
       const { testFailoverCommand } = await import('./commands/test-failover.js');
       process.exitCode = await testFailoverCommand(stack, options);
+    });
+
+  program
+    .command('graph')
+    .description('draw the topology up would build: nodes, NICs, networks, VIPs and where they run when steady')
+    .argument('<stack>', 'stack file')
+    .addOption(new Option('--format <format>', 'picture format').choices(['svg', 'dot', 'mermaid'] as const).default('svg' as const))
+    .option('-o, --out <file>', 'write to FILE instead of stdout')
+    .addOption(providerOption('draw the stack as this provider runs it (its platform)').default('lab' as const))
+    .action(async (stack, options) => {
+      const { graphCommand } = await import('./commands/graph.js');
+      process.exitCode = await graphCommand(stack, options);
+    });
+
+  program
+    .command('exporter')
+    .description("serve Prometheus metrics for a stack's running cluster, any runtime, with the agent's metric names")
+    .argument('<stack>', 'stack file')
+    .option('--listen <address>', 'PORT (127.0.0.1 only) or HOST:PORT', '127.0.0.1:9664')
+    .option('--interval <seconds>', "how often to read the runtime's status", '5')
+    .addOption(providerOption('where the nodes run (default: where the stack runs)'))
+    .action(async (stack, options) => {
+      const { exporterCommand } = await import('./commands/exporter.js');
+      process.exitCode = await exporterCommand(stack, options);
+    });
+
+  program
+    .command('ui')
+    .description("a live web view of a stack's running cluster: topology, groups, links, timeline (read-only unless --allow-actions)")
+    .argument('<stack>', 'stack file')
+    .option('--lab', "the stack's cluster on the lab (same as --provider lab)")
+    .addOption(providerOption('where the nodes run (default: where the stack runs)'))
+    .option('--listen <address>', 'PORT or HOST:PORT; beyond 127.0.0.1 only with --token', '127.0.0.1:9665')
+    .option('--token <token>', 'required for other addresses than loopback (or HACTL_UI_TOKEN); open the page once with ?token=TOKEN')
+    .option('--allow-actions', 'show standby/online/move/unmove/cleanup buttons (each asks for confirmation and is logged)')
+    .option('--history <file>', 'failover tests and actions to show and record', '.hactl/history.jsonl')
+    .option('--interval <seconds>', "how often to read the runtime's status", '1')
+    .action(async (stack, options) => {
+      const { uiCommand } = await import('./commands/ui.js');
+      process.exitCode = await uiCommand(stack, options);
     });
 
   program

@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 
 // chunk names carry content hashes: clear old ones so dist/cli holds one build
 rmSync('dist/cli', { recursive: true, force: true });
+rmSync('dist/ui', { recursive: true, force: true });
 
 await build({
   entryPoints: ['cli/hactl.ts'],
@@ -20,4 +21,16 @@ await build({
   // TypeScript compiler (loaded for TS stacks only) is too big to copy into a chunk
   external: ['ssh2', 'cpu-features', 'tsx', 'tsx/*', 'pino', 'thread-stream', 'esbuild', 'typescript'],
   banner: { js: "import { createRequire as __hactlRequire } from 'node:module'; const require = __hactlRequire(import.meta.url);" },
+});
+
+// The web view's script and style (hactl ui): served from dist/ui by the CLI, never from the internet.
+await build({
+  entryPoints: ['src/observe/ui/client/app.ts', 'src/observe/ui/client/app.css'],
+  outdir: 'dist/ui',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
 });

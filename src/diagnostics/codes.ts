@@ -194,6 +194,13 @@ export const codes = {
   'unknown-node': 'use a node name from hactl status',
   'unknown-group': 'use a group name from hactl status',
   'unknown-resource': 'use a group or resource name from hactl status',
+  // watching clusters: the metrics endpoints, the web view, pictures and the failover history
+  'observe-bad-listen': 'give a port (9464, which listens on 127.0.0.1) or HOST:PORT ([::1]:9464 for IPv6)',
+  'observe-listen-failed': 'the address is taken or not on this machine: choose another port or address',
+  'observe-token-required': 'a web view on another address than loopback needs --token (or HACTL_UI_TOKEN), which every request must carry',
+  'observe-actions-off': 'start hactl ui with --allow-actions to change the cluster from the page',
+  'observe-bad-request': 'the page asked for an action this hactl does not know: reload the page',
+  'observe-bad-output': 'write the picture to another file than the stack',
 } as const;
 
 export type Code = keyof typeof codes;

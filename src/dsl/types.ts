@@ -940,4 +940,6 @@ export interface Agent {
   };
   /** Score per reachable ping node */
   pingWeight?: number;
+  /** Where each node's agent serves Prometheus metrics (GET /metrics): a port (127.0.0.1 only) or HOST:PORT; absent = no endpoint */
+  metrics?: number | string;
 }

@@ -528,6 +528,11 @@ const Agent = mark(
         ),
       ),
       pingWeight: Type.Optional(Type.Integer({ description: 'Score per reachable ping node' })),
+      metrics: Type.Optional(
+        Type.Union([Port, Type.String({ pattern: '^(?:(?:\\[[0-9A-Fa-f:.]+\\]|[0-9.]+|localhost):)?[0-9]{1,5}$' })], {
+          description: "Where each node's agent serves Prometheus metrics (GET /metrics): a port (127.0.0.1 only) or HOST:PORT; absent = no endpoint",
+        }),
+      ),
     },
     { additionalProperties: false, description: "hactl's bundled agent" },
   ),

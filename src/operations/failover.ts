@@ -26,6 +26,8 @@ export interface FailoverOptions {
   intervalMs?: number;
   /** how long the cluster may take to settle, before the fault and after restoring; default 120 s */
   settleTimeoutMs?: number;
+  /** told right after the fault is in place (hactl test failover records it, so watchers can name the cause) */
+  onFault?: (fault: InjectedFault, at: number) => Promise<void> | void;
 }
 
 /** What every node's own view says it runs, while nodes cannot see each other. */
@@ -59,6 +61,7 @@ export async function measureFailover(cluster: OpenCluster, options: FailoverOpt
   let injected: InjectedFault | undefined;
   let report: FailoverReport | undefined;
   let failure: unknown;
+  let noted: Promise<void> | undefined;
   try {
     const baseline = await probe.next((a) => answered(a) && nodeOf(a) === from, 15_000);
     if (!baseline) throw new HactlError('lab-not-healthy', `the client does not reach ${endpoint.vip} on ${from}`);
@@ -68,6 +71,8 @@ export async function measureFailover(cluster: OpenCluster, options: FailoverOpt
       : options.fault === 'link' ? await cutLink(cluster, from, nicForVip(model, from, endpoint.vip))
       : options.fault === 'service' ? await killService(cluster, from, endpoint.port!)
       : await partitionUdp(cluster, from);
+    // not awaited here: the probe keeps its own clock, but the fault is restored sooner when nothing waits in between
+    noted = Promise.resolve(options.onFault?.(injected, faultAt)).catch(() => undefined);
     // A killed service is restarted in place by its monitor (until migration-threshold): then the service answering
     // again, wherever, is the recovery; for node, link and partition faults it must be another node.
     const recovered = options.fault === 'service'
@@ -90,6 +95,7 @@ export async function measureFailover(cluster: OpenCluster, options: FailoverOpt
     if (!failure) throw err;
     failure = new HactlError('lab-not-healthy', `${(failure as Error).message}; then ${(err as Error).message}`, { cause: failure });
   }
+  await noted;
   if (failure || !report) throw failure;
   return report;
 }

@@ -294,6 +294,17 @@ const Control = Type.Object(
   { additionalProperties: false },
 );
 
+const Metrics = Type.Object(
+  {
+    listen: Matching(
+      '^(?:(?:\\[[0-9A-Fa-f:.]+\\]|[0-9.]+|localhost):)?[0-9]{1,5}$',
+      'a port (9464) or HOST:PORT (0.0.0.0:9464, [::1]:9464)',
+      { description: 'Where GET /metrics answers in Prometheus text format. A bare port listens on 127.0.0.1 only.' },
+    ),
+  },
+  { additionalProperties: false, description: 'The opt-in Prometheus endpoint; absent = none (the default).' },
+);
+
 const Log = Type.Object(
   {
     level: Defaulted(OneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace']), 'info'),
@@ -336,6 +347,7 @@ export const AgentConfigSchema = Type.Object(
       AbsPath({ description: 'Where admin state (standby, moves) and the boot generation persist; absent = memory only. Placeholders as runDir.' }),
     ),
     log: Defaulted(Log, {}),
+    metrics: Type.Optional(Metrics),
     realtime: Defaulted(
       Type.Boolean({
         description:

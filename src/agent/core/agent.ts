@@ -73,7 +73,8 @@ export class Agent {
   private startedAt = 0;
   private stopping?: Promise<void>;
   private closed = false;
-  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  private readonly loopDelayHistogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  private readonly listeners = new Set<(event: AgentEvent) => void>();
 
   constructor(private readonly opts: AgentOptions) {
     const { config, node } = opts;
@@ -89,7 +90,10 @@ export class Agent {
       config,
       node,
       log: this.log,
-      emit: (e: AgentEvent) => logEvent(this.log, e),
+      emit: (e: AgentEvent) => {
+        logEvent(this.log, e);
+        for (const listener of this.listeners) listener(e);
+      },
       markDirty: () => this.heartbeats.markDirty(),
       scheduleReconcile: () => this.reconciler.schedule(),
       isClosed: () => this.closed,
@@ -164,7 +168,7 @@ export class Agent {
   async start(): Promise<void> {
     const { ctx, config } = this;
     this.startedAt = this.clock.now();
-    this.loopDelay.enable();
+    this.loopDelayHistogram.enable();
     await mkdir(this.paths.runDir, { recursive: true, mode: 0o700 });
     this.generation = nextGeneration(await this.admin.restore());
     this.admin.persistSoon(0);
@@ -209,6 +213,17 @@ export class Agent {
     await this.close();
   }
 
+  /** Every event the agent logs, as it happens (the metrics endpoint counts transitions from them); returns the unsubscribe. */
+  onEvent(listener: (event: AgentEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Event-loop delay since start (the status shows its maximum; the metrics endpoint its quantiles). */
+  get loopDelay(): IntervalHistogram {
+    return this.loopDelayHistogram;
+  }
+
   isActive(group: string): boolean {
     return this.runners.get(group)?.state === 'running';
   }
@@ -247,7 +262,7 @@ export class Agent {
       runners: this.runners,
       drops: this.heartbeats.filter.dropCounts(),
       accepted: this.heartbeats.filter.accepted,
-      process: { ...processInfo(), loopDelayMaxMs: round(this.loopDelay.max / 1e6), sendGapMaxMs: round(this.heartbeats.longestSendGap) },
+      process: { ...processInfo(), loopDelayMaxMs: round(this.loopDelayHistogram.max / 1e6), sendGapMaxMs: round(this.heartbeats.longestSendGap) },
     });
   }
 
@@ -273,7 +288,7 @@ export class Agent {
     if (this.closed) return;
     this.closed = true;
     this.heartbeats.stop();
-    this.loopDelay.disable();
+    this.loopDelayHistogram.disable();
     this.admin.stop();
     this.membership.stop();
     this.ping.stop();

@@ -20,6 +20,7 @@ export type AgentEvent =
   | { event: 'realtime'; ok: boolean; cause: string }
   | { event: 'compat-warning'; /** prose only */ text: string }
   | { event: 'persist-failed'; err: string }
+  | { event: 'metrics-listen'; address: string }
   // heartbeat links and peers
   | ({ event: 'link-open' } & LinkEndpointInfo)
   | { event: 'link-error'; link: string; err: string }

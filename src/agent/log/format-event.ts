@@ -34,6 +34,8 @@ export function formatEvent(e: AgentEvent): FormattedEvent {
       return line('warn', e.text, { event: e.event });
     case 'persist-failed':
       return line('warn', `cannot save state: ${e.err}`);
+    case 'metrics-listen':
+      return line('info', `metrics on http://${e.address}/metrics`);
     case 'link-open':
       return line('info', `link ${e.link} (${e.mode}) on ${e.local}:${e.port}`);
     case 'link-error':

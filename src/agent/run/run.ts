@@ -65,6 +65,13 @@ export async function runAgent(opts: RunAgentOptions): Promise<RunningAgent> {
   try {
     if (config.realtime) await enableRealtime(log);
     await agent.start();
+    if (config.metrics) {
+      // loaded only when asked for: the Prometheus client costs memory an agent without metrics should not pay
+      const { startAgentMetrics } = await import('../../observe/metrics/agent-endpoint.js');
+      const metrics = await startAgentMetrics(agent, config.metrics.listen);
+      logEvent(log, { event: 'metrics-listen', address: metrics.address });
+      void done.then(() => metrics.close());
+    }
   } catch (err) {
     logEvent(log, { event: 'start-failed', err: (err as Error).message });
     await agent.abort();

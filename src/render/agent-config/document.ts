@@ -112,5 +112,6 @@ export function agentDocument(model: ClusterModel, secrets: SecretSource): Agent
   };
   if (model.agent.fencing) doc.fencing = { command: model.agent.fencing.command };
   if (model.agent.controlSocket) doc.control = { socket: model.agent.controlSocket };
+  if (model.agent.metrics !== undefined) doc.metrics = { listen: String(model.agent.metrics) };
   return doc;
 }
