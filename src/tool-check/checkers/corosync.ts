@@ -88,6 +88,6 @@ export const corosyncChecker = defineChecker({
     return results;
   },
   writeLast: true,
-  onNode: { tool: 'corosync -t', binary: 'corosync', command: (p) => `corosync -t -c ${quote(p)}`, unsupported: OLD_OPTIONS },
+  onNode: { tool: 'corosync -t', binary: 'corosync', command: (p) => `corosync -t -c ${quote(p)}`, unsupported: OLD_OPTIONS, judges: (p) => p !== AUTHKEY },
 });
 
