@@ -1,9 +1,13 @@
 /**
  * Failover benchmark: the bundled agent and keepalived side by side on the same namespace lab, measured from the
- * client namespace (TCP on the VIP every 10 ms) as the time from fault to the first answer of the new node.
+ * client namespace (TCP on the VIP every 10 ms) as the time from fault to the first answer of the new node; then, in
+ * the same run, heartbeat v1 and Pacemaker+Corosync 3 brought up by hactl on the lab and measured by hactl's own
+ * failover test (same probe, same 10 ms), plus each runtime's start-up time (up -> healthy) and daemon RSS.
  *
  *   npx tsx bench/failover.ts [--reps 10] [--tunings defaults,100ms,10ms] [--scenarios kill,link,service]
  *                             [--daemons agent,keepalived] [--idle 60] [--json FILE]
+ *                             [--clusters heartbeat-defaults,heartbeat-100ms,pacemaker-3000,pacemaker-1000]
+ *                             [--footprint agent,keepalived]
  *
  * False failovers over idle minutes: bench/failover-soak.ts.
  * Needs root, iproute2, nft, curl, keepalived. Tears the lab down (namespaces, processes by PID) on exit.
@@ -11,6 +15,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, release } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Fault } from '../src/operations/faults.js';
+import { CLUSTER_CELLS, runClusterCell, type ClusterRun } from './failover-cluster.js';
 import { Bench, buildAgent, procSample, sleep, type Daemon, type Tuning } from './failover-lab.js';
 import { fmt, markdownTable, summarize } from './failover-stats.js';
 
@@ -30,16 +36,22 @@ const { values } = parseArgs({
     daemons: { type: 'string', default: 'agent,keepalived' },
     idle: { type: 'string', default: '60' },
     json: { type: 'string' },
+    clusters: { type: 'string', default: 'heartbeat-defaults,heartbeat-100ms,pacemaker-3000,pacemaker-1000' },
+    // runtimes brought up by hactl only for their start-up time and memory (their failovers are the harness's above)
+    footprint: { type: 'string', default: 'agent,keepalived' },
   },
 });
+const clusterCells = values.clusters.split(',').filter(Boolean);
+const footprintCells = values.footprint.split(',').filter(Boolean);
+const clusterRuns: ClusterRun[] = [];
 const reps = Number(values.reps);
-const tunings = values.tunings.split(',').map((k) => {
+const tunings = values.tunings.split(',').filter(Boolean).map((k) => {
   const t = TUNINGS[k];
   if (!t) throw new Error(`unknown tuning ${k} (${Object.keys(TUNINGS).join(', ')})`);
   return t;
 });
 const scenarios = values.scenarios.split(',') as Scenario[];
-const daemons = values.daemons.split(',') as Daemon[];
+const daemons = values.daemons.split(',').filter(Boolean) as Daemon[];
 const idleSeconds = Number(values.idle);
 
 interface Sample {
@@ -137,6 +149,10 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
+  for (const key of [...footprintCells, ...clusterCells]) {
+    log(`${CLUSTER_CELLS[key]?.name ?? key} through hactl up`);
+    clusterRuns.push(await runClusterCell(key, clusterCells.includes(key) ? (scenarios as Fault[]) : [], reps, log));
+  }
   report();
 }
 
@@ -162,8 +178,49 @@ function report(): void {
     out.push('');
     out.push(markdownTable(['tuning', 'agent', 'RSS', 'CPU (idle)'], footprint.map((f) => [f.tuning, f.node, `${f.rssMb.toFixed(1)} MB`, `${f.cpuPercent.toFixed(2)} % over ${f.seconds} s`])));
   }
+  if (clusterRuns.length) out.push('', ...allRuntimes());
   console.log(out.join('\n'));
-  if (values.json) writeFileSync(values.json, JSON.stringify({ samples, footprint }, null, 2));
+  if (values.json) writeFileSync(values.json, JSON.stringify({ samples, footprint, clusterRuns }, null, 2));
+}
+
+/** The four runtimes side by side, each cell's median with the ratio to keepalived at its defaults; then start-up and memory. */
+function allRuntimes(): string[] {
+  const show = (x: ReturnType<typeof summarize>) => (x.n === 0 ? '-' : `${fmt(x.median)} (${fmt(x.min)}-${fmt(x.max)})${x.failed ? `, ${x.failed} missed` : ''}`);
+  const reference = (s: Scenario) => summarize(samples.filter((x) => x.daemon === 'keepalived' && x.tuning === TUNINGS.defaults!.name && x.scenario === s).map((x) => x.ms));
+  const ratio = (x: ReturnType<typeof summarize>, s: Scenario) => {
+    const k = reference(s);
+    return x.n && k.n ? ` ×${(x.median / k.median).toFixed(2)}` : '';
+  };
+  const rows: string[][] = [];
+  for (const t of tunings) {
+    for (const d of daemons) {
+      rows.push([`${d} (${t.name})`, ...scenarios.map((s) => {
+        const x = summarize(samples.filter((y) => y.tuning === t.name && y.daemon === d && y.scenario === s).map((y) => y.ms));
+        return `${show(x)}${ratio(x, s)}`;
+      })]);
+    }
+  }
+  for (const run of clusterRuns.filter((r) => clusterCells.includes(r.cell))) {
+    rows.push([CLUSTER_CELLS[run.cell]!.name, ...scenarios.map((s) => {
+      const x = summarize(run.samples.filter((y) => y.fault === s).map((y) => y.ms));
+      return `${show(x)}${ratio(x, s)}`;
+    })]);
+  }
+  const out = [
+    `All four runtimes, ${reps} repetitions per cell; × = median / keepalived ${TUNINGS.defaults!.name} median for the same fault.`,
+    'agent and keepalived rows: the harness above; heartbeat and pacemaker rows: `hactl up` + `hactl test failover` on the lab.',
+    '',
+    markdownTable(['runtime (timings)', ...scenarios], rows),
+    '',
+    'Start-up (`hactl up` -> every VIP answering from one node, lab creation included) and daemon RSS per node:',
+    '',
+    markdownTable(['runtime (timings)', 'up -> healthy', 'RSS per node'], clusterRuns.map((r) => [
+      CLUSTER_CELLS[r.cell]!.name,
+      `${(r.startupMs / 1000).toFixed(1)} s`,
+      Object.entries(r.rssMb).map(([n, mb]) => `${n} ${mb.toFixed(1)} MB`).join(', '),
+    ])),
+  ];
+  return out;
 }
 
 main().catch((err: unknown) => {

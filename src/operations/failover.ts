@@ -55,29 +55,35 @@ export async function measureFailover(cluster: OpenCluster, options: FailoverOpt
   if (!from) throw new HactlError('lab-not-healthy', `no node holds ${endpoint.vip}: is the cluster up?`);
   const macs = await macsByNode(model, access.nodes);
   const nodeOf = (a: ProbeAnswer) => (a.text && model.nodes.some((n) => n.name === a.text) ? a.text : a.mac ? macs.get(a.mac.toLowerCase()) : undefined);
-  // With a known port the service itself must answer: a refusal only proves the VIP moved, not that the group runs.
-  const answered = (a: ProbeAnswer) => endpoint.port === undefined || a.connected;
+  // With a known port the service itself must answer: a refusal only proves the VIP moved, not that the group runs,
+  // and an accepted connection only that a socket still listened (the kernel accepts for a service being killed).
+  const answered = (a: ProbeAnswer) => endpoint.port === undefined || a.replied;
   const probe = startVipProbe(session.client, endpoint.vip, endpoint.port ?? 9, options.intervalMs ?? 10, timeoutMs + 30_000);
   let injected: InjectedFault | undefined;
   let report: FailoverReport | undefined;
   let failure: unknown;
   let noted: Promise<void> | undefined;
   try {
-    const baseline = await probe.next((a) => answered(a) && nodeOf(a) === from, 15_000);
+    // After a healed partition both nodes held the VIP for a moment and the client may have learnt the MAC of the one
+    // that then gave it up (heartbeat v1 sends gratuitous ARP only when it takes a VIP): its ARP entry goes stale and is
+    // re-resolved within about a minute, which a steady start for the next run has to wait for.
+    const baseline = await probe.next((a) => answered(a) && nodeOf(a) === from, Math.min(settleMs, 60_000));
     if (!baseline) throw new HactlError('lab-not-healthy', `the client does not reach ${endpoint.vip} on ${from}`);
-    const faultAt = performance.timeOrigin + performance.now();
+    let faultAt = performance.timeOrigin + performance.now();
     injected =
       options.fault === 'kill' ? await killRuntime(cluster, from)
       : options.fault === 'link' ? await cutLink(cluster, from, nicForVip(model, from, endpoint.vip))
       : options.fault === 'service' ? await killService(cluster, from, endpoint.port!)
       : await partitionUdp(cluster, from);
+    faultAt = injected.at ?? faultAt;
     // not awaited here: the probe keeps its own clock, but the fault is restored sooner when nothing waits in between
     noted = Promise.resolve(options.onFault?.(injected, faultAt)).catch(() => undefined);
     // A killed service is restarted in place by its monitor (until migration-threshold): then the service answering
-    // again, wherever, is the recovery; for node, link and partition faults it must be another node.
+    // again, wherever, is the recovery; for node, link and partition faults it must be another node. Only attempts
+    // started after the fault count: a connection the killed service accepted just before is no recovery.
     const recovered = options.fault === 'service'
-      ? (a: ProbeAnswer) => a.at > faultAt && answered(a)
-      : (a: ProbeAnswer) => a.at > faultAt && answered(a) && nodeOf(a) !== undefined && nodeOf(a) !== from;
+      ? (a: ProbeAnswer) => a.sent > faultAt && answered(a)
+      : (a: ProbeAnswer) => a.sent > faultAt && answered(a) && nodeOf(a) !== undefined && nodeOf(a) !== from;
     const answer = await probe.next(recovered, timeoutMs);
     if (!answer) throw new HactlError('lab-not-healthy', `${endpoint.vip} did not recover within ${Math.round(timeoutMs / 1000)} s after ${injected.detail}`);
     report = { service: endpoint.name, vip: endpoint.vip, fault: options.fault, from, to: nodeOf(answer) ?? from, ms: answer.at - faultAt };

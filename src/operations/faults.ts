@@ -14,6 +14,8 @@ export interface InjectedFault {
   node: string;
   /** what was done, in words */
   detail: string;
+  /** wall-clock ms when the fault took effect, when that is later than the call began (a lookup came first) */
+  at?: number;
   restore(): Promise<void>;
 }
 
@@ -72,7 +74,9 @@ export async function killService(cluster: OpenCluster, node: string, port: numb
   const pid = /pid=(\d+)/.exec(await must(node, t, `ss -Htlnp ${quote(`sport = :${port}`)}`))?.[1];
   if (!pid) throw new HactlError('runtime-fault-failed', `nothing listens on port ${port} on ${node}`);
   await must(node, t, `kill -KILL ${pid}`);
-  return { fault: 'service', node, detail: `killed pid ${pid} listening on ${port} on ${node}`, restore: async () => undefined };
+  // the service answered until kill(2) returned: the clock starts there, not before the socket lookup
+  const at = performance.timeOrigin + performance.now();
+  return { fault: 'service', node, detail: `killed pid ${pid} listening on ${port} on ${node}`, at, restore: async () => undefined };
 }
 
 // The rules of a UDP partition, marked with a comment so that any later process can find and delete them.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOnNode } from '../../src/apply/check-on-node.js';
+import { checkOnNode, hasNodeCheck } from '../../src/apply/check-on-node.js';
 import type { RenderedFile } from '../../src/render/artifact.js';
 import { localTransport } from '../../src/transport/local/local-transport.js';
 import type { ExecResult, Transport } from '../../src/transport/transport.js';
@@ -27,6 +27,11 @@ describe("checking a staged file with the node's own tool", () => {
 
   it.skipIf(missing({ tools: ['crm_verify'] }))('runs crm_verify --xml-file on a CIB', async () => {
     expect(await checkOnNode(t, staged('cib'), file('cib.xml', '<cib><nonsense/></cib>'))).toMatchObject({ result: 'failed', tool: 'crm_verify' });
+  });
+
+  it("leaves corosync's binary authkey to the key lint: corosync -t reads corosync.conf, not the key", () => {
+    expect(hasNodeCheck({ checker: 'corosync', path: '/etc/corosync/corosync.conf' })).toBe(true);
+    expect(hasNodeCheck({ checker: 'corosync', path: '/etc/corosync/authkey' })).toBe(false);
   });
 
   it('runs bash -n on bash scripts and sh -n on others', async () => {

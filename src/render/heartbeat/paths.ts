@@ -6,6 +6,7 @@ export function heartbeatPaths(profile: PlatformProfile) {
   return {
     hbStandby: profile.name === 'debian12' ? '/usr/share/heartbeat/hb_standby' : `${lib}/hb_standby`,
     hbTakeover: profile.name === 'debian12' ? '/usr/share/heartbeat/hb_takeover' : `${lib}/hb_takeover`,
+    resourceManager: '/usr/share/heartbeat/ResourceManager',
     pingd: `${lib}/pingd`,
     ifcheckd: `${lib}/ifcheckd`,
   };

@@ -35,8 +35,13 @@ export const heartbeatRuntime: Runtime = {
     const exe = `${platformProfile(model.platform).heartbeatLibDir}/heartbeat`;
     // what the package's tmpfiles.d creates at boot; a node without an init system (the lab) needs it made
     const runDirs = ['/run/heartbeat', '/run/heartbeat/ccm', '/run/heartbeat/crm', '/run/heartbeat/dopd'];
-    const prepare = `mkdir -p ${runDirs.join(' ')} && chown hacluster:haclient ${runDirs.join(' ')} && chmod 0750 ${runDirs.join(' ')}`;
-    return [{ name: 'heartbeat', exe, foreground: [exe, '-f'], service: 'heartbeat', prepare }];
+    const dirs = `mkdir -p ${runDirs.join(' ')} && chown hacluster:haclient ${runDirs.join(' ')} && chmod 0750 ${runDirs.join(' ')}`;
+    // heartbeat starts on a node with every resource idle (its init script checks: ResourceManager verifyallidle);
+    // a lab node whose heartbeat was killed does not reboot, so what a reboot would stop (the groups it held, their
+    // VIPs) is given up first, or the node would keep a VIP its peer has taken over
+    const rm = heartbeatPaths(platformProfile(model.platform)).resourceManager;
+    const release = `for key in $(${rm} allkeys); do HA_DEBUGLOG=/dev/null ${rm} givegroup "$key"; done`;
+    return [{ name: 'heartbeat', exe, foreground: [exe, '-f'], service: 'heartbeat', prepare: `${dirs} && ${release}` }];
   },
   status: heartbeatStatus,
   ownsServices: true,
