@@ -33,8 +33,6 @@ export interface NodeCheck {
   judges?: (path: string) => boolean;
   /** output meaning this version cannot check a given path (e.g. corosync 1.x has no -c) */
   unsupported?: RegExp;
-  /** which of the checker's files the tool reads as its input (corosync -t reads corosync.conf, not the binary authkey); default all */
-  judges?: (targetPath: string) => boolean;
 }
 
 /**
