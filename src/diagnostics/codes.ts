@@ -180,6 +180,8 @@ export const codes = {
   'unknown-node': 'use a node name from hactl status',
   'unknown-group': 'use a group name from hactl status',
   'unknown-resource': 'use a group or resource name from hactl status',
+  // seed stacks on the lab (issue 10)
+  'lab-drbd-refused': 'bring the stack up on VMs, whose kernel has DRBD: hactl up --provider vagrant STACK',
 } as const;
 
 export type Code = keyof typeof codes;
