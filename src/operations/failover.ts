@@ -70,9 +70,12 @@ export async function measureFailover(cluster: OpenCluster, options: FailoverOpt
       : await partitionUdp(cluster, from);
     // A killed service is restarted in place by its monitor (until migration-threshold): then the service answering
     // again, wherever, is the recovery; for node, link and partition faults it must be another node.
+    // Only attempts begun once the fault is in place count: injecting takes a moment (finding the process, a command
+    // on the node), and a connection accepted meanwhile says nothing of the recovery.
+    const inPlaceAt = performance.timeOrigin + performance.now();
     const recovered = options.fault === 'service'
-      ? (a: ProbeAnswer) => a.at > faultAt && answered(a)
-      : (a: ProbeAnswer) => a.at > faultAt && answered(a) && nodeOf(a) !== undefined && nodeOf(a) !== from;
+      ? (a: ProbeAnswer) => a.sent > inPlaceAt && answered(a)
+      : (a: ProbeAnswer) => a.sent > inPlaceAt && answered(a) && nodeOf(a) !== undefined && nodeOf(a) !== from;
     const answer = await probe.next(recovered, timeoutMs);
     if (!answer) throw new HactlError('lab-not-healthy', `${endpoint.vip} did not recover within ${Math.round(timeoutMs / 1000)} s after ${injected.detail}`);
     report = { service: endpoint.name, vip: endpoint.vip, fault: options.fault, from, to: nodeOf(answer) ?? from, ms: answer.at - faultAt };

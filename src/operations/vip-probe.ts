@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 export interface ProbeAnswer {
   /** wall-clock ms (performance.timeOrigin + now) when the VIP answered */
   at: number;
+  /** wall-clock ms when the attempt that got this answer began (an answer to an earlier attempt says nothing of later) */
+  sent: number;
   /** link-layer address that answered for the VIP, from the client's ARP table */
   mac?: string;
   /** first line the service sent, if it sent one (the quickstart service sends its hostname) */
@@ -25,10 +27,10 @@ const net = require('node:net'); const fs = require('node:fs');
 const [vip, port, interval] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
 const now = () => performance.timeOrigin + performance.now();
 const macOf = () => { for (const l of fs.readFileSync('/proc/net/arp', 'utf8').split('\\n')) { const f = l.split(/\\s+/); if (f[0] === vip && f[2] === '0x2') return f[3]; } };
-const emit = (text, connected) => process.stdout.write(JSON.stringify({ at: now(), mac: macOf(), text, connected }) + '\\n');
+const emit = (sent, text, connected) => process.stdout.write(JSON.stringify({ at: now(), sent, mac: macOf(), text, connected }) + '\\n');
 function tick() {
   const started = now(); let done = false; let text = ''; let connected = false;
-  const finish = (answered) => { if (done) return; done = true; s.destroy(); if (answered) emit(text.split('\\n')[0] || undefined, connected); setTimeout(tick, Math.max(0, interval - (now() - started))); };
+  const finish = (answered) => { if (done) return; done = true; s.destroy(); if (answered) emit(started, text.split('\\n')[0] || undefined, connected); setTimeout(tick, Math.max(0, interval - (now() - started))); };
   const s = net.connect({ host: vip, port, timeout: Math.max(interval * 5, 50) });
   s.on('data', (d) => { text += d; });
   s.on('end', () => { const body = text.includes('\\r\\n\\r\\n') ? text.slice(text.indexOf('\\r\\n\\r\\n') + 4) : text; text = body; finish(true); });

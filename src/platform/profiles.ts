@@ -24,6 +24,8 @@ export interface PlatformProfile {
   corosyncLogfile: string;
   pacemakerSyntax: '1.0' | '2';
   keepalivedMaxVips?: number;
+  /** memcached's option file where the distribution's default binds the loopback only (Debian); unset where it listens on every address */
+  memcachedConfig?: string;
   drbdVersion: '8.4' | '9';
   vagrantBox: string;
 }
@@ -96,6 +98,7 @@ const debian12: PlatformProfile = {
   corosyncVersion: 3,
   corosyncLogfile: '/var/log/corosync/corosync.log',
   pacemakerSyntax: '2',
+  memcachedConfig: '/etc/memcached.conf',
   drbdVersion: '9',
   vagrantBox: 'hactl/debian12',
 };

@@ -11,6 +11,7 @@ import { corosyncRenderer } from './corosync/index.js';
 import { iptablesRenderer } from './iptables/index.js';
 import { agentConfigRenderer } from './agent-config/index.js';
 import { vagrantRenderer } from './vagrant/index.js';
+import { memcachedRenderer } from './memcached/index.js';
 import { extraFilesRenderer } from './extra-files/index.js';
 import { nodeModelRenderer } from './node-model/index.js';
 
@@ -28,6 +29,7 @@ export const renderers: readonly Renderer[] = [
   cibRenderer,
   lsbRenderer,
   apacheExtrasRenderer,
+  memcachedRenderer,
   vagrantRenderer,
   extraFilesRenderer,
   nodeModelRenderer,

@@ -27,6 +27,9 @@ async function onNode(cluster: ClusterAccess, node: string, program: 'hbStandby'
   return { via: node, command, output: output.trim() };
 }
 
+/** where heartbeat 3 records its master control process */
+const HEARTBEAT_PID_FILE = '/run/heartbeat.pid';
+
 const V1 = 'heartbeat v1 (haresources)';
 
 export const heartbeatRuntime: Runtime = {
@@ -35,7 +38,11 @@ export const heartbeatRuntime: Runtime = {
     const exe = `${platformProfile(model.platform).heartbeatLibDir}/heartbeat`;
     // what the package's tmpfiles.d creates at boot; a node without an init system (the lab) needs it made
     const runDirs = ['/run/heartbeat', '/run/heartbeat/ccm', '/run/heartbeat/crm', '/run/heartbeat/dopd'];
-    const prepare = `mkdir -p ${runDirs.join(' ')} && chown hacluster:haclient ${runDirs.join(' ')} && chmod 0750 ${runDirs.join(' ')}`;
+    // heartbeat refuses to start while its pid file names a process that kill -0 finds, and a SIGKILLed heartbeat
+    // stays a zombie where nothing reaps orphans (a container's PID 1): a pid file whose process is gone or a zombie
+    // is stale, as heartbeat's own init script would judge it.
+    const stalePid = `p=$(cat ${HEARTBEAT_PID_FILE} 2>/dev/null); if [ -n "$p" ]; then s=$(sed 's/.*) //' /proc/$p/stat 2>/dev/null | cut -c1); if [ -z "$s" ] || [ "$s" = Z ]; then rm -f ${HEARTBEAT_PID_FILE}; fi; fi`;
+    const prepare = `mkdir -p ${runDirs.join(' ')} && chown hacluster:haclient ${runDirs.join(' ')} && chmod 0750 ${runDirs.join(' ')} && { ${stalePid}; }`;
     return [{ name: 'heartbeat', exe, foreground: [exe, '-f'], service: 'heartbeat', prepare }];
   },
   status: heartbeatStatus,
