@@ -25,6 +25,7 @@ describe.skipIf(skip)('seed 002: keepalived VRRP with 23 VIPs', () => {
   it('comes up with every VIP on the MASTER lb1, announced in adverts on Debian 12 (keepalived 2.2 has no 20-address limit)', async () => {
     const up = await hactl('up', STACK);
     expect(up.exitCode, up.stderr).toBe(0);
+    console.log(`${STACK}: ${(up.stdout + up.stderr).split('\n').find((l) => / is up/.test(l))}`);
     expect(up.stdout + up.stderr).toMatch(/translated: changed vrrp\[0\]\.vips\[20\]: VIPs 21-23 of VI_1: virtual_ipaddress_excluded → virtual_ipaddress/);
     expect(up.stdout).toMatch(/VI_1\s+192\.168\.1\.10\s+on lb1/);
     expect((await vipsOn('lb1')).sort()).toEqual([...VIPS].sort());
