@@ -12,6 +12,7 @@ import { iptablesRenderer } from './iptables/index.js';
 import { agentConfigRenderer } from './agent-config/index.js';
 import { vagrantRenderer } from './vagrant/index.js';
 import { memcachedRenderer } from './memcached/index.js';
+import { tomcatRenderer } from './tomcat/index.js';
 import { extraFilesRenderer } from './extra-files/index.js';
 import { nodeModelRenderer } from './node-model/index.js';
 
@@ -30,6 +31,7 @@ export const renderers: readonly Renderer[] = [
   lsbRenderer,
   apacheExtrasRenderer,
   memcachedRenderer,
+  tomcatRenderer,
   vagrantRenderer,
   extraFilesRenderer,
   nodeModelRenderer,
