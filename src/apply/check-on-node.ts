@@ -3,8 +3,11 @@ import type { Transport } from '../transport/transport.js';
 
 const NOT_INSTALLED = 127;
 
-/** Whether the file's checker can judge it on the node (its tool judges one file alone). */
-export const hasNodeCheck = (checker: string | undefined): boolean => checkerFor(checker)?.onNode !== undefined;
+/** Whether the file's checker can judge it on the node (its tool judges one file alone, and this kind of file). */
+export function hasNodeCheck(checker: string | undefined, targetPath: string): boolean {
+  const check = checkerFor(checker)?.onNode;
+  return check !== undefined && (check.judges?.(targetPath) ?? true);
+}
 
 export type CheckOutcome =
   | { result: 'ok'; tool: string }

@@ -49,7 +49,7 @@ async function rollbackAll(ctx: WriteContext, committed: { path: string; commit:
 async function writeOne(ctx: WriteContext, planned: PlannedFile, file: RenderedFile): Promise<{ commit: CommitResult; checkedBy?: string }> {
   const { transport, target } = ctx;
   const attrs = { mode: planned.mode, owner: file.owner };
-  if (!hasNodeCheck(file.checker)) return { commit: await transport.writeFileAtomic(file.path, file.content, attrs, { backupSuffix: ctx.backupSuffix }) };
+  if (!hasNodeCheck(file.checker, file.path)) return { commit: await transport.writeFileAtomic(file.path, file.content, attrs, { backupSuffix: ctx.backupSuffix }) };
   const staged = await transport.stageFile(file.path, file.content, attrs);
   let checkedBy: string | undefined;
   try {

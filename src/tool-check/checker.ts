@@ -31,6 +31,8 @@ export interface NodeCheck {
   command: (path: string) => string;
   /** output meaning this version cannot check a given path (e.g. corosync 1.x has no -c) */
   unsupported?: RegExp;
+  /** the target paths it judges, when the checker's files are not all configs of the tool (corosync's authkey) */
+  judges?: (targetPath: string) => boolean;
 }
 
 /**

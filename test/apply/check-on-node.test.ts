@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOnNode } from '../../src/apply/check-on-node.js';
+import { checkOnNode, hasNodeCheck } from '../../src/apply/check-on-node.js';
 import { localTransport } from '../../src/transport/local/local-transport.js';
 import type { ExecResult, Transport } from '../../src/transport/transport.js';
 import { missing } from '../support/env.js';
@@ -44,5 +44,15 @@ describe("checking a staged file with the node's own tool", () => {
   it('has nothing to say about files no single-file tool can judge', async () => {
     expect(await checkOnNode(t, 'heartbeat', '/x')).toBeUndefined();
     expect(await checkOnNode(t, undefined, '/x')).toBeUndefined();
+  });
+});
+describe('which files apply checks on the node', () => {
+  it('runs corosync -t for corosync.conf but not for the authkey, which is raw key bytes (seed 001 on corosync 3)', () => {
+    expect(hasNodeCheck('corosync', '/etc/corosync/corosync.conf')).toBe(true);
+    expect(hasNodeCheck('corosync', '/etc/corosync/authkey')).toBe(false);
+  });
+
+  it('has no node check for a file without checker', () => {
+    expect(hasNodeCheck(undefined, '/etc/hosts')).toBe(false);
   });
 });

@@ -88,6 +88,7 @@ export const corosyncChecker = defineChecker({
     return results;
   },
   writeLast: true,
-  onNode: { tool: 'corosync -t', binary: 'corosync', command: (p) => `corosync -t -c ${quote(p)}`, unsupported: OLD_OPTIONS },
+  // the authkey is raw key bytes, not a configuration: corosync -t reads it through corosync.conf
+  onNode: { tool: 'corosync -t', binary: 'corosync', command: (p) => `corosync -t -c ${quote(p)}`, unsupported: OLD_OPTIONS, judges: (p) => p !== AUTHKEY },
 });
 
