@@ -5,7 +5,7 @@ import { defineCluster, file, node, vrrp } from 'hactl';
 const notifyScript = (state: 'MASTER' | 'BACKUP', seedName: string) =>
   file(
     `/etc/keepalived/${seedName}.sh`,
-    `#!/bin/sh\n# runs when this node becomes ${state} (seed 002 ${seedName}.sh)\nlogger -t keepalived "VI_1: became ${state} on $(uname -n)"\n`,
+    `#!/bin/sh\n# runs when this node becomes ${state} (seed 002 ${seedName}.sh)\nlogger -t keepalived "VI_1: became ${state} on $(uname -n)"\n# the state this node last entered, for operators (and tests) to read\necho ${state} > /run/keepalived-VI_1.state\n`,
     { mode: '0755' },
   );
 

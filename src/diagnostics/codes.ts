@@ -201,6 +201,8 @@ export const codes = {
   'observe-actions-off': 'start hactl ui with --allow-actions to change the cluster from the page',
   'observe-bad-request': 'the page asked for an action this hactl does not know: reload the page',
   'observe-bad-output': 'write the picture to another file than the stack',
+  // seed stacks on the lab (issue 10)
+  'lab-drbd-refused': 'bring the stack up on VMs, whose kernel has DRBD: hactl up --provider vagrant STACK',
 } as const;
 
 export type Code = keyof typeof codes;

@@ -24,6 +24,10 @@ export interface PlatformProfile {
   corosyncLogfile: string;
   pacemakerSyntax: '1.0' | '2';
   keepalivedMaxVips?: number;
+  /** memcached's option file where the distribution's default binds the loopback only (Debian); unset where it listens on every address */
+  memcachedConfig?: string;
+  /** the distribution's Tomcat: install (CATALINA_HOME), instance (CATALINA_BASE), its JRE (java_home), and its server.xml */
+  tomcat?: { home: string; base: string; javaHome: string; serverXml: string };
   drbdVersion: '8.4' | '9';
   vagrantBox: string;
 }
@@ -75,7 +79,7 @@ const debian12: PlatformProfile = {
     drbd: ['drbd-utils'],
     apache: ['apache2', 'wget'],
     memcached: ['memcached'],
-    tomcat: ['tomcat10'],
+    tomcat: ['tomcat10', 'default-jre-headless'],
     // the rendered /etc/iptables/rules.v4 is loaded by netfilter-persistent
     firewall: ['iptables', 'iptables-persistent'],
   },
@@ -96,6 +100,8 @@ const debian12: PlatformProfile = {
   corosyncVersion: 3,
   corosyncLogfile: '/var/log/corosync/corosync.log',
   pacemakerSyntax: '2',
+  memcachedConfig: '/etc/memcached.conf',
+  tomcat: { home: '/usr/share/tomcat10', base: '/var/lib/tomcat10', javaHome: '/usr/lib/jvm/default-java', serverXml: '/etc/tomcat10/server.xml' },
   drbdVersion: '9',
   vagrantBox: 'hactl/debian12',
 };

@@ -11,6 +11,8 @@ import { corosyncRenderer } from './corosync/index.js';
 import { iptablesRenderer } from './iptables/index.js';
 import { agentConfigRenderer } from './agent-config/index.js';
 import { vagrantRenderer } from './vagrant/index.js';
+import { memcachedRenderer } from './memcached/index.js';
+import { tomcatRenderer } from './tomcat/index.js';
 import { extraFilesRenderer } from './extra-files/index.js';
 import { nodeModelRenderer } from './node-model/index.js';
 
@@ -28,6 +30,8 @@ export const renderers: readonly Renderer[] = [
   cibRenderer,
   lsbRenderer,
   apacheExtrasRenderer,
+  memcachedRenderer,
+  tomcatRenderer,
   vagrantRenderer,
   extraFilesRenderer,
   nodeModelRenderer,

@@ -117,7 +117,7 @@ export const heartbeatToPacemaker: Translation = {
   title: 'heartbeat v1 (haresources) → Pacemaker resources',
   apply(draft, ctx) {
     if (!draft.heartbeat) return noHeartbeat('heartbeat v1');
-    const serviceClass = platformProfile(ctx.platform).serviceManager;
+    const serviceClass = platformProfile(ctx.platform).serviceManager === 'systemd' ? 'service' : 'lsb';
     const items: TranslationItem[] = [
       changed('runtime', 'runtime-pacemaker', 'heartbeat v1 (haresources) → Pacemaker', 'Pacemaker monitors every resource and places it with constraints; haresources only started a line on one node'),
       ...placement(draft),

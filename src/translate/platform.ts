@@ -19,6 +19,9 @@ const debianNames: Record<string, string> = {
   mysqld: 'mariadb',
 };
 
+/** The Pacemaker class a service resource gets (src/render/pacemaker/agents.ts): service: picks the init script or unit. */
+const serviceClass = (profile: PlatformProfile) => (profile.serviceManager === 'systemd' ? 'service' : 'lsb');
+
 /** Swaps a primitive's kind key in place, keeping it first so the written YAML reads as before. */
 function replaceKind(p: PrimitiveAt['p'], kind: string, next: Record<string, unknown>): void {
   const target = p as Record<string, unknown>;
@@ -31,14 +34,14 @@ function services(at: PrimitiveAt, from: PlatformProfile, to: PlatformProfile): 
   const { p, path } = at;
   if ('service' in p) {
     const name = debianNames[p.service] ?? p.service;
-    const what = `service ${p.service}: ${from.serviceManager}:${p.service} → ${to.serviceManager}:${name}`;
+    const what = `service ${p.service}: ${serviceClass(from)}:${p.service} → ${serviceClass(to)}:${name}`;
     const renamed = name === p.service ? '' : `; ${to.name} names the daemon ${name}`;
     p.service = name;
     return [changed(path, 'service-class', what, `a service resource follows the platform's init system${renamed}`)];
   }
   if ('lsb' in p && debianNames[p.lsb]) {
     const name = debianNames[p.lsb]!;
-    const what = `lsb:${p.lsb} → service ${name} (${to.serviceManager}:${name})`;
+    const what = `lsb:${p.lsb} → service ${name} (${serviceClass(to)}:${name})`;
     replaceKind(p, 'lsb', { service: name });
     return [changed(path, 'lsb-renamed', what, `${to.name} ships the daemon as ${name} and starts it with ${to.serviceManager}`)];
   }
@@ -47,10 +50,15 @@ function services(at: PrimitiveAt, from: PlatformProfile, to: PlatformProfile): 
     p.apache = { ...p.apache, configfile: to.apacheConfigFile };
     const items = [changed(`${path}.apache.configfile`, 'apache-config', what, `${to.name}'s apache2 package keeps its configuration there`)];
     if (p.apache.proxies?.length) {
-      const modules = to.name === 'debian12' ? '; Debian loads ProxyPass (mod_proxy, mod_proxy_ajp) only after `a2enmod proxy_ajp`, which hactl does not run' : '';
+      const modules = to.name === 'debian12' ? '; Debian enables mod_proxy and mod_proxy_ajp only through a2enmod, so the file loads them itself (LoadModule inside <IfModule !...>)' : '';
       items.push(changed(`${path}.apache.proxies`, 'apache-conf-dir', `proxy config ${from.apacheConfDir}/httpd-proxy.conf → ${to.apacheConfDir}/httpd-proxy.conf`, `where the platform's Apache reads extra configuration${modules}`));
     }
     return items;
+  }
+  if ('tomcat' in p && to.tomcat && p.tomcat.catalinaHome !== to.tomcat.home) {
+    const what = `catalina_home ${p.tomcat.catalinaHome} and java_home ${p.tomcat.javaHome} → ${to.tomcat.home} (catalina_base ${to.tomcat.base}) and ${to.tomcat.javaHome}`;
+    p.tomcat = { ...p.tomcat, catalinaHome: to.tomcat.home, javaHome: to.tomcat.javaHome };
+    return [changed(`${path}.tomcat.catalinaHome`, 'tomcat-home', what, `${to.name} installs Tomcat and a JRE from its ${to.packages.tomcat.join(' and ')} packages instead of the guide's tarball, and keeps the instance in ${to.tomcat.base}`)];
   }
   if ('tomcat' in p) return [mapped(`${path}.tomcat.catalinaHome`, 'tomcat-home', `catalina_home ${p.tomcat.catalinaHome} and java_home ${p.tomcat.javaHome} kept`, 'the stack names its own Tomcat install, not a distribution path')];
   return [];

@@ -58,3 +58,8 @@ describe("checking a staged file with the node's own tool", () => {
     expect(await checkOnNode(t, staged('corosync', '/etc/corosync/authkey'), file('authkey', 'binary key bytes'))).toBeUndefined();
   });
 });
+describe('which files apply checks on the node', () => {
+  it('has no node check for a file without checker', () => {
+    expect(hasNodeCheck({ checker: undefined, path: '/etc/hosts' })).toBe(false);
+  });
+});

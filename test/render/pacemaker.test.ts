@@ -268,13 +268,13 @@ describe('Pacemaker 2 syntax (debian12)', async () => {
     expect(script).toContain('clone cl_ping ping\n');
   });
 
-  it('maps `service` to the platform’s init system and exec to its rendered LSB script', async () => {
+  it('maps `service` to lsb: on CentOS and to service: on systemd platforms (init script if shipped, else the unit), exec to its rendered LSB script', async () => {
     const input = await stackInput('004-job-corosync-pacemaker');
     const withService = { ...input, resources: [...input.resources!, { service: 'memcached' }] };
     const centos = fileOf(render(await modelOf(withService), crmshRenderer), CLUSTER_SCOPE, CRM_SCRIPT_PATH).content;
     const debian = fileOf(render(await modelOf({ ...withService, platform: 'debian12', pacemaker: { messaging: 'corosync' } }), crmshRenderer), CLUSTER_SCOPE, CRM_SCRIPT_PATH).content;
     expect(centos).toContain('primitive memcached lsb:memcached');
-    expect(debian).toContain('primitive memcached systemd:memcached');
+    expect(debian).toContain('primitive memcached service:memcached');
     expect(debian).toContain('primitive hoge lsb:hoge');
   });
 

@@ -13,13 +13,14 @@ function retargeted(input: ClusterInput) {
 }
 
 describe('platform: centos6 → debian12', () => {
-  it('moves seed 001’s httpd config, renames Samba’s init scripts to Debian’s units and drops ifcheckd', async () => {
+  it('moves seed 001’s httpd config, renames Samba’s init scripts to Debian’s units, uses Debian’s Tomcat and drops ifcheckd', async () => {
     const { draft, report } = retargeted(await stack('001-web-pacemaker-heartbeat'));
     expect(draft.platform).toBe('debian12');
     expect(groupAt(draft, 0).members[1]).toMatchObject({ apache: { configfile: '/etc/apache2/apache2.conf' } });
     const samba = groupAt(draft, 1).members.slice(1);
     expect(samba.map((m) => Object.keys(m)[0])).toEqual(['service', 'service']);
     expect(samba).toMatchObject([{ service: 'nmbd', start: { interval: '0s', timeout: '15s', onFail: 'restart' } }, { service: 'smbd' }]);
+    expect(groupAt(draft, 2).members[1]).toMatchObject({ tomcat: { catalinaHome: '/usr/share/tomcat10', javaHome: '/usr/lib/jvm/default-java' } });
     expect(draft.heartbeat?.ifcheckd).toBeUndefined();
     expect(draft.vagrant).toEqual({});
     expect(rules(report)).toEqual([
@@ -28,7 +29,7 @@ describe('platform: centos6 → debian12', () => {
       'changed apache-conf-dir resources[0].members[1].apache.proxies',
       'changed lsb-renamed resources[1].members[1]',
       'changed lsb-renamed resources[1].members[2]',
-      'mapped tomcat-home resources[2].members[1].tomcat.catalinaHome',
+      'changed tomcat-home resources[2].members[1].tomcat.catalinaHome',
       'changed ifcheckd-dropped heartbeat.ifcheckd',
       'changed vagrant-box vagrant.box',
       'changed vagrant-provider vagrant.provider',

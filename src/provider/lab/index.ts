@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { createLab, destroyLab, openLab, type Lab } from '../../netns/index.js';
 import { readState } from '../../netns/state.js';
+import { LabError } from '../../netns/errors.js';
+import { allPrimitives } from '../../model/normalize.js';
 import type { ClusterModel } from '../../model/model.js';
 import { packageRoot } from '../../package-root.js';
 import { closeTransports } from '../../transport/open-transports.js';
@@ -35,6 +37,13 @@ async function nodeTransports(lab: Lab, model: ClusterModel, options: { start: b
   return new Map<string, Transport>(model.nodes.map((n) => [n.name, new LabTransport(n.name, lab)]));
 }
 
+/** DRBD is a kernel block device: network namespaces share the host's kernel and have no disks to mirror. */
+function refuseDrbd(model: ClusterModel): void {
+  if (allPrimitives(model).some((p) => p.kind === 'drbd') || model.drbd.length > 0) {
+    throw new LabError('lab-drbd-refused', `${model.cluster} mirrors disks with DRBD, which needs a kernel module and disks the lab cannot give its nodes: use --provider vagrant`);
+  }
+}
+
 /**
  * The embedded lab: the stack's networks as bridges, each node a network namespace with the stack's NIC names and
  * addresses, its own hostname and private /etc, /run, /var/lib/{heartbeat,pacemaker,corosync}; files pushed with
@@ -45,6 +54,7 @@ export const labProvider: Provider = {
   description: 'network namespaces on this host (Debian 12 tools, no VMs)',
   platform: 'debian12',
   async provision({ model, rendered, onEvent }) {
+    refuseDrbd(model);
     const started = performance.now();
     const lab = await createLab(labSpecFor(model, rendered.files));
     onEvent({ type: 'machines-ready', where: `lab ${lab.name}`, ms: performance.now() - started });

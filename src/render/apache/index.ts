@@ -25,7 +25,7 @@ export const apacheExtrasRenderer: Renderer = {
       if (a.proxies.length > 0) {
         files.push({
           path: `${profile.apacheConfDir}/httpd-proxy.conf`,
-          content: templates.render('apache/httpd-proxy.conf', { proxies: proxiesView(a) }),
+          content: templates.render('apache/httpd-proxy.conf', { proxies: proxiesView(a), loadModules: profile.name === 'debian12', moduleDir: '/usr/lib/apache2/modules' }),
           mode: '0644',
           owner: 'root:root',
           service: { name: serviceName, action: 'reload' },

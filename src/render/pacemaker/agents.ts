@@ -2,7 +2,7 @@ import type { PrimitiveModel } from '../../model/model.js';
 import type { PlatformProfile } from '../../platform/profiles.js';
 
 export interface Agent {
-  cls: 'ocf' | 'lsb' | 'systemd';
+  cls: 'ocf' | 'lsb' | 'systemd' | 'service';
   /** empty for lsb and systemd */
   provider: string;
   type: string;
@@ -26,7 +26,9 @@ export function agentOf(p: PrimitiveModel, profile: PlatformProfile): Agent {
     case 'ocf':
       return ocf(p.provider, p.type);
     case 'service':
-      return { cls: profile.serviceManager, provider: '', type: p.service };
+      // Pacemaker's service: class runs the package's init script when it ships one, else the systemd unit: the same
+      // configuration works on systemd hosts and on nodes without a running systemd (containers, the lab)
+      return { cls: profile.serviceManager === 'systemd' ? 'service' : 'lsb', provider: '', type: p.service };
     case 'lsb':
       return { cls: 'lsb', provider: '', type: p.script };
     case 'systemd':

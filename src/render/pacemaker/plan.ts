@@ -88,13 +88,13 @@ function planPrimitive(p: PrimitiveModel, profile: PlatformProfile, syntax: Synt
   return {
     id: p.name,
     agent: agentOf(p, profile),
-    params: paramsOf(p),
+    params: paramsOf(p, profile),
     ops: p.kind === 'drbd' ? drbdOps(p.ops, syntax) : p.ops.map(planOp),
     meta: [...failureMeta(p), ...Object.entries(p.meta).map(([k, v]): Pair => [k, String(v), `${p.path}.meta.${k}`])],
   };
 }
 
-function paramsOf(p: PrimitiveModel): Pair[] {
+function paramsOf(p: PrimitiveModel, profile: PlatformProfile): Pair[] {
   const field = (name: string, value: string, key: string): Pair => [name, value, `${p.path}.${key}`];
   switch (p.kind) {
     case 'vip':
@@ -105,6 +105,8 @@ function paramsOf(p: PrimitiveModel): Pair[] {
       return [
         field('java_home', p.javaHome, 'tomcat.javaHome'),
         field('catalina_home', p.catalinaHome, 'tomcat.catalinaHome'),
+        // the distribution's Tomcat keeps its instance (conf, webapps, logs) apart from the shared install
+        ...(profile.tomcat && p.catalinaHome === profile.tomcat.home ? [['catalina_base', profile.tomcat.base] as Pair] : []),
         ['tomcat_user', p.user],
         field('statusurl', p.statusurl, 'tomcat.statusurl'),
       ];

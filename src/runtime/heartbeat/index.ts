@@ -27,6 +27,9 @@ async function onNode(cluster: ClusterAccess, node: string, program: 'hbStandby'
   return { via: node, command, output: output.trim() };
 }
 
+/** where heartbeat 3 records its master control process */
+const HEARTBEAT_PID_FILE = '/run/heartbeat.pid';
+
 const V1 = 'heartbeat v1 (haresources)';
 
 export const heartbeatRuntime: Runtime = {
@@ -36,12 +39,16 @@ export const heartbeatRuntime: Runtime = {
     // what the package's tmpfiles.d creates at boot; a node without an init system (the lab) needs it made
     const runDirs = ['/run/heartbeat', '/run/heartbeat/ccm', '/run/heartbeat/crm', '/run/heartbeat/dopd'];
     const dirs = `mkdir -p ${runDirs.join(' ')} && chown hacluster:haclient ${runDirs.join(' ')} && chmod 0750 ${runDirs.join(' ')}`;
+    // heartbeat refuses to start while its pid file names a process that kill -0 finds, and a SIGKILLed heartbeat
+    // stays a zombie where nothing reaps orphans (a container's PID 1): a pid file whose process is gone or a zombie
+    // is stale, as heartbeat's own init script would judge it.
+    const stalePid = `p=$(cat ${HEARTBEAT_PID_FILE} 2>/dev/null); if [ -n "$p" ]; then s=$(sed 's/.*) //' /proc/$p/stat 2>/dev/null | cut -c1); if [ -z "$s" ] || [ "$s" = Z ]; then rm -f ${HEARTBEAT_PID_FILE}; fi; fi`;
     // heartbeat starts on a node with every resource idle (its init script checks: ResourceManager verifyallidle);
     // a lab node whose heartbeat was killed does not reboot, so what a reboot would stop (the groups it held, their
     // VIPs) is given up first, or the node would keep a VIP its peer has taken over
     const rm = heartbeatPaths(platformProfile(model.platform)).resourceManager;
     const release = `for key in $(${rm} allkeys); do HA_DEBUGLOG=/dev/null ${rm} givegroup "$key"; done`;
-    return [{ name: 'heartbeat', exe, foreground: [exe, '-f'], service: 'heartbeat', prepare: `${dirs} && ${release}` }];
+    return [{ name: 'heartbeat', exe, foreground: [exe, '-f'], service: 'heartbeat', prepare: `${dirs} && { ${stalePid}; } && ${release}` }];
   },
   status: heartbeatStatus,
   ownsServices: true,

@@ -96,7 +96,12 @@ async function prepareSandbox(file: RenderedFile, context: CheckContext, dir: st
   const lsbNeeded = new Map<string, string>();
   const ocfNeeded: AgentUse[] = [];
   for (const use of agentsOf(script)) {
-    if (use.cls === 'systemd' && !systemdRuns) {
+    if (use.cls === 'service' && !existsSync(join(INIT_D, use.type)) && !systemdRuns) {
+      // without an init script Pacemaker would ask systemd, which does not run here
+      script = script.split(`service:${use.type}`).join(`lsb:${use.type}`);
+      notes.push(`service:${use.type} checked as lsb:${use.type} (no init script here and no running systemd)`);
+      lsbNeeded.set(use.type, lsbStub(use.type));
+    } else if (use.cls === 'systemd' && !systemdRuns) {
       script = script.split(`systemd:${use.type}`).join(`lsb:${use.type}`);
       notes.push(`systemd:${use.type} checked as lsb:${use.type} (no running systemd to answer its metadata)`);
       if (!existsSync(join(INIT_D, use.type))) lsbNeeded.set(use.type, lsbStub(use.type));
