@@ -166,7 +166,6 @@ export const codes = {
   'vagrant-provider-missing': 'install the Vagrant provider (vagrant-libvirt, or VirtualBox)',
   'vagrant-daemon-missing': 'start libvirtd (systemctl start libvirtd; without systemd: virtlogd -d && libvirtd -d)',
   'vagrant-box-missing': 'build the box with scripts/build-box, or vagrant box add it',
-  'vagrant-runtime-unsupported': 'use keepalived, heartbeat or pacemaker on Vagrant; run the agent on the lab (hactl up)',
   'vagrant-command-failed': "the message quotes Vagrant's own error",
   'vagrant-not-created': 'bring the machines up first: hactl up --provider vagrant STACK',
   'vagrant-provision-failed': 'the message names the machine and the step; hactl up --provider vagrant again resumes',
@@ -180,6 +179,8 @@ export const codes = {
   'unknown-node': 'use a node name from hactl status',
   'unknown-group': 'use a group name from hactl status',
   'unknown-resource': 'use a group or resource name from hactl status',
+  // installing the bundled agent on VMs and servers (src/provider/host/agent-install.ts)
+  'runtime-agent-install-failed': "the message names the node and the step; the agent needs the machine's Node.js >= 18 (Debian 12: apt-get install nodejs)",
 } as const;
 
 export type Code = keyof typeof codes;

@@ -13,6 +13,7 @@ import { renderStack, type RenderResult } from '../../src/render/render-stack.js
 import { closeTransports } from '../../src/transport/open-transports.js';
 import { inCI, missing } from '../support/env.js';
 import { openLibvirtHost, type LibvirtHost } from './vagrant-host.js';
+import { until } from './vagrant-run.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // Two emulated VMs take both cores for minutes: CI runs this, a developer's `npm test` only when asked to.
@@ -29,16 +30,6 @@ const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 /** The host's ping to the VIP: an address of the lab network this test creates, nothing else. */
 async function vipAnswers(): Promise<boolean> {
   return (await execa('ping', ['-c', '1', '-W', '1', VIP], { reject: false })).exitCode === 0;
-}
-
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 /** The MAC the host's neighbour table has for the VIP after it answered: which VM answered. */

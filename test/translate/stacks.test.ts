@@ -31,6 +31,8 @@ const reach: Record<string, Record<RuntimeName, string>> = {
   '004-job-corosync-pacemaker': { heartbeat: 'no-translation', pacemaker: 'ok', keepalived: 'no-translation', agent: 'no-translation' },
   quickstart: { heartbeat: 'exec-run', pacemaker: 'no-translation', keepalived: 'vrrp-no-services', agent: 'ok' },
   'quickstart-ssh': { heartbeat: 'exec-run', pacemaker: 'no-translation', keepalived: 'vrrp-no-services', agent: 'ok' },
+  'vagrant-agent': { heartbeat: 'exec-run', pacemaker: 'no-translation', keepalived: 'vrrp-no-services', agent: 'ok' },
+  'vagrant-agent-keepalived': { heartbeat: 'ok', pacemaker: 'no-translation', keepalived: 'ok', agent: 'ok' },
   'vagrant-keepalived': { heartbeat: 'ok', pacemaker: 'no-translation', keepalived: 'ok', agent: 'ok' },
 };
 
@@ -111,6 +113,8 @@ describe('every shipped stack on every runtime, on debian12', () => {
       '002-vrrp-keepalived migrated to agent',
       '003-drbd-heartbeat-crm retargeted to debian12',
       '004-job-corosync-pacemaker retargeted to debian12',
+      'vagrant-agent-keepalived migrated to heartbeat',
+      'vagrant-agent-keepalived migrated to agent',
       'vagrant-keepalived migrated to heartbeat',
       'vagrant-keepalived migrated to agent',
     ]);
