@@ -118,6 +118,7 @@ export function buildProgram(): Command {
     .addOption(providerOption('where the nodes run').default('lab' as const))
     .addOption(new Option('--vagrant-provider <name>', 'Vagrant provider').choices(['libvirt', 'virtualbox'] as const))
     .option('--box <name>', 'Vagrant box (default: per platform)')
+    .option('--drbd-overwrite', "let DRBD's first set-up create metadata and a filesystem on disks that already hold data")
     .action(async (stack, options) => {
       const { upCommand } = await import('./commands/up.js');
       process.exitCode = await upCommand(stack, options);

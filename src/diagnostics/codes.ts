@@ -180,6 +180,9 @@ export const codes = {
   'unknown-group': 'use a group name from hactl status',
   'unknown-resource': 'use a group or resource name from hactl status',
   // installing the bundled agent on VMs and servers (src/provider/host/agent-install.ts)
+  // DRBD's one-time set-up on VMs and servers (src/provider/host/drbd-bootstrap.ts)
+  'runtime-drbd-bootstrap-failed': "the message quotes drbdadm's own error on the node (is the drbd kernel module there? the peer reachable on the DRBD port?)",
+  'runtime-drbd-disk-in-use': 'the disk holds data hactl will not overwrite: check it is the right disk, wipe it yourself (wipefs -a), or pass --drbd-overwrite',
   'runtime-agent-install-failed': "the message names the node and the step; the agent needs the machine's Node.js >= 18 (Debian 12: apt-get install nodejs)",
 } as const;
 

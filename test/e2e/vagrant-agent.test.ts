@@ -4,11 +4,9 @@ import { loadStack } from '../../src/load/load-stack.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import { AGENT_UNIT_PATH, installAgent, NODE_BUNDLE_PATH, readAgentBundle, uninstallAgent } from '../../src/provider/host/agent-install.js';
 import { HOST_HACTL } from '../../src/provider/host/hactl.js';
-import { connectMachines, vagrantDown } from '../../src/provider/vagrant/index.js';
-import { vagrantWorkdir } from '../../src/render/vagrant/workdir.js';
-import { closeTransports } from '../../src/transport/open-transports.js';
+import { vagrantDown } from '../../src/provider/vagrant/index.js';
 import type { Transport } from '../../src/transport/transport.js';
-import { MINUTE, openVagrantRun, root, vagrantSkip, type VagrantRun } from './vagrant-run.js';
+import { MINUTE, openVagrantRun, root, vagrantSkip, type VagrantRun, withMachines } from './vagrant-run.js';
 
 const skip = vagrantSkip({ ci: true });
 const AGENT = join(root, 'stacks/vagrant-agent.yaml');
@@ -22,14 +20,7 @@ describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
   let model: ClusterModel;
   const failover: Record<string, number> = {};
 
-  const onNodes = async <T>(fn: (nodes: Map<string, Transport>) => Promise<T>): Promise<T> => {
-    const nodes = await connectMachines(model, vagrantWorkdir(model.cluster, run.baseDir), false);
-    try {
-      return await fn(nodes);
-    } finally {
-      await closeTransports(nodes.values());
-    }
-  };
+  const onNodes = <T>(fn: (nodes: Map<string, Transport>) => Promise<T>): Promise<T> => withMachines(model, run, fn);
   const failoverMs = async (stack: string, fault: 'kill' | 'link'): Promise<number> => {
     const out = await run.hactl('test', 'failover', stack, '--provider', 'vagrant', '--fault', fault, '--timeout', '60');
     expect(out.stderr + out.stdout).toMatch(measured);

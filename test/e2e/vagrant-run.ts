@@ -2,6 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import type { ClusterModel } from '../../src/model/model.js';
+import { connectMachines } from '../../src/provider/vagrant/index.js';
+import { vagrantWorkdir } from '../../src/render/vagrant/workdir.js';
+import { closeTransports } from '../../src/transport/open-transports.js';
+import type { Transport } from '../../src/transport/transport.js';
 import { inCI, missing } from '../support/env.js';
 import { openLibvirtHost, type LibvirtHost } from './vagrant-host.js';
 
@@ -81,4 +86,14 @@ export async function openVagrantRun(env: Record<string, string>): Promise<Vagra
       return leftovers;
     },
   };
+}
+
+/** Runs fn with SSH transports to the stack's running machines, closed afterwards. */
+export async function withMachines<T>(model: ClusterModel, run: Pick<VagrantRun, 'baseDir'>, fn: (nodes: Map<string, Transport>) => Promise<T>): Promise<T> {
+  const nodes = await connectMachines(model, vagrantWorkdir(model.cluster, run.baseDir), false);
+  try {
+    return await fn(nodes);
+  } finally {
+    await closeTransports(nodes.values());
+  }
 }

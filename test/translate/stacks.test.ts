@@ -33,6 +33,7 @@ const reach: Record<string, Record<RuntimeName, string>> = {
   'quickstart-ssh': { heartbeat: 'exec-run', pacemaker: 'no-translation', keepalived: 'vrrp-no-services', agent: 'ok' },
   'vagrant-agent': { heartbeat: 'exec-run', pacemaker: 'no-translation', keepalived: 'vrrp-no-services', agent: 'ok' },
   'vagrant-agent-keepalived': { heartbeat: 'ok', pacemaker: 'no-translation', keepalived: 'ok', agent: 'ok' },
+  'vagrant-drbd': { heartbeat: 'no-translation', pacemaker: 'ok', keepalived: 'no-translation', agent: 'no-translation' },
   'vagrant-keepalived': { heartbeat: 'ok', pacemaker: 'no-translation', keepalived: 'ok', agent: 'ok' },
 };
 
@@ -115,6 +116,7 @@ describe('every shipped stack on every runtime, on debian12', () => {
       '004-job-corosync-pacemaker retargeted to debian12',
       'vagrant-agent-keepalived migrated to heartbeat',
       'vagrant-agent-keepalived migrated to agent',
+      'vagrant-drbd retargeted to debian12',
       'vagrant-keepalived migrated to heartbeat',
       'vagrant-keepalived migrated to agent',
     ]);
