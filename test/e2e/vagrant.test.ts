@@ -11,16 +11,12 @@ import { prepareWorkdir, vagrantWorkdir, withVagrantData } from '../../src/rende
 import { buildVagrantData, vagrantSettings } from '../../src/render/vagrant/index.js';
 import { renderStack, type RenderResult } from '../../src/render/render-stack.js';
 import { closeTransports } from '../../src/transport/open-transports.js';
-import { inCI, missing } from '../support/env.js';
 import { openLibvirtHost, type LibvirtHost } from './vagrant-host.js';
-import { until } from './vagrant-run.js';
+import { until, vagrantSkip } from './vagrant-run.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // Two emulated VMs take both cores for minutes: CI runs this, a developer's `npm test` only when asked to.
-const wanted = inCI || process.env.HACTL_E2E_VAGRANT === '1';
-const skip = wanted
-  ? missing({ root: true, tools: ['vagrant', 'virsh', 'libvirtd', 'virtlogd', 'qemu-system-x86_64', 'qemu-img', 'debootstrap', 'ping', 'ip'] })
-  : 'set HACTL_E2E_VAGRANT=1 to run the Vagrant VMs';
+const skip = vagrantSkip({ ci: true });
 const VIP = '10.231.7.10';
 const MINUTE = 60_000;
 
