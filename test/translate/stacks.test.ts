@@ -120,7 +120,8 @@ describe('every shipped stack on every runtime, on debian12', () => {
       'vagrant-keepalived migrated to heartbeat',
       'vagrant-keepalived migrated to agent',
     ]);
-  });
+    // every shipped stack's translations through the real tools: tens of seconds, more on a loaded machine
+  }, 180_000);
 
   it('reports the seeds’ retargeting to debian12 as test/golden/translate/retarget-debian12.txt', async () => {
     const seeds = shipped.filter((n) => /^\d{3}-/.test(n));
