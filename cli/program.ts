@@ -18,7 +18,11 @@ function withTarget<T>(command: T): T {
   return command;
 }
 
+// The single-file bundle installed on nodes has no package.json next to it: the build writes the version in.
+declare const __HACTL_VERSION__: string | undefined;
+
 function version(): string {
+  if (typeof __HACTL_VERSION__ === 'string') return __HACTL_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
@@ -96,7 +100,7 @@ export function buildProgram(): Command {
     .description('push the rendered files atomically (temp file, fsync, rename, dated backup), check, then reload what changed')
     .argument('<stack>', 'stack file')
     .option('--concurrency <n>', 'nodes at once', '10')
-    .option('--install-packages', "install the platform's packages first (yum / apt, idempotent)")
+    .option('--install-packages', "install the platform's packages first (yum / apt, idempotent), and for the agent runtime hactl's agent bundle")
     .option('--json', 'print the report as JSON')
     .option('--accept-new-host-keys', 'trust and record host keys not yet in known_hosts (changed keys are always refused)')
     .option('--local <dir>', 'apply into DIR/<node>/ instead of SSH')
@@ -114,6 +118,7 @@ export function buildProgram(): Command {
     .addOption(providerOption('where the nodes run').default('lab' as const))
     .addOption(new Option('--vagrant-provider <name>', 'Vagrant provider').choices(['libvirt', 'virtualbox'] as const))
     .option('--box <name>', 'Vagrant box (default: per platform)')
+    .option('--drbd-overwrite', "let DRBD's first set-up create metadata and a filesystem on disks that already hold data")
     .action(async (stack, options) => {
       const { upCommand } = await import('./commands/up.js');
       process.exitCode = await upCommand(stack, options);

@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/cli so start-up reads a handful of files instead of hundreds of modules;
 // commands stay in their own chunks (code splitting), so `hactl --help` loads none of them.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // chunk names carry content hashes: clear old ones so dist/cli holds one build
@@ -34,3 +34,24 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+// What `up`/`apply` install on cluster nodes for the agent runtime: the same CLI as ONE self-contained file (no
+// node_modules, no chunks) for the Node.js the distributions ship (Debian 12: 18.x), minified to keep the push small.
+// TypeScript stacks are loaded on the host only, so tsx/esbuild/typescript stay out; ssh2's optional native speed-ups
+// are tried in try/catch and fall back to JavaScript.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+rmSync('dist/node', { recursive: true, force: true });
+const nodeBundle = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node18',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __HACTL_VERSION__: JSON.stringify(version) },
+  external: ['tsx', 'tsx/*', 'esbuild', 'typescript', 'cpu-features', '*.node'],
+  banner: { js: "import { createRequire as __hactlRequire } from 'node:module'; const require = __hactlRequire(import.meta.url);" },
+};
+await build({ ...nodeBundle, entryPoints: ['cli/node-hactl.ts'], outfile: 'dist/node/hactl.mjs' });
+// what hactl on the host runs on every node for each status and verb: small, so it starts fast on slow guests
+await build({ ...nodeBundle, entryPoints: ['cli/node-agent-request.ts'], outfile: 'dist/node/agent-request.mjs' });

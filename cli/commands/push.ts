@@ -57,6 +57,11 @@ export async function applyCommand(stack: string, options: PushOptions & { insta
       // a package that adds its own account must find the pinned one
       await ensureUsers({ model: ready.model, transports: ready.transports, concurrency });
       await installPackages({ model: ready.model, transports: ready.transports, concurrency });
+      // the agent runtime's program is hactl's own bundle: installed (or upgraded in place) like a package
+      const { installAgentOnNodes } = await import('../../src/provider/host/agent-install.js');
+      for (const agent of await installAgentOnNodes(ready.model, ready.transports)) {
+        process.stderr.write(`${agent.node}: agent ${agent.pushed ? `installed (${(agent.bytes / 1e6).toFixed(2)} MB in ${(agent.ms / 1000).toFixed(1)} s)` : 'already up to date'}\n`);
+      }
     }
     // progress on stderr, the report (with --json) alone on stdout
     const progress = createApplyProgress({ model: ready.model, result: ready.result, stream: process.stderr });

@@ -6,6 +6,7 @@ export interface UpCliOptions {
   provider: ProviderName;
   vagrantProvider?: 'libvirt' | 'virtualbox';
   box?: string;
+  drbdOverwrite?: boolean;
 }
 
 export async function upCommand(stack: string, options: UpCliOptions): Promise<number> {
@@ -14,7 +15,7 @@ export async function upCommand(stack: string, options: UpCliOptions): Promise<n
   const vagrant = { ...(options.vagrantProvider ? { provider: options.vagrantProvider } : {}), ...(options.box ? { box: options.box } : {}) };
   const result = await up(stack, {
     provider: options.provider,
-    providerOptions: { vagrant },
+    providerOptions: { vagrant, ...(options.drbdOverwrite ? { drbdOverwrite: true } : {}) },
     onEvent: (e) => {
       if (e.type !== 'healthy') process.stderr.write(`${formatOperationEvent(e)}\n`);
     },

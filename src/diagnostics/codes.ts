@@ -180,7 +180,6 @@ export const codes = {
   'vagrant-provider-missing': 'install the Vagrant provider (vagrant-libvirt, or VirtualBox)',
   'vagrant-daemon-missing': 'start libvirtd (systemctl start libvirtd; without systemd: virtlogd -d && libvirtd -d)',
   'vagrant-box-missing': 'build the box with scripts/build-box, or vagrant box add it',
-  'vagrant-runtime-unsupported': 'use keepalived, heartbeat or pacemaker on Vagrant; run the agent on the lab (hactl up)',
   'vagrant-command-failed': "the message quotes Vagrant's own error",
   'vagrant-not-created': 'bring the machines up first: hactl up --provider vagrant STACK',
   'vagrant-provision-failed': 'the message names the machine and the step; hactl up --provider vagrant again resumes',
@@ -201,8 +200,13 @@ export const codes = {
   'observe-actions-off': 'start hactl ui with --allow-actions to change the cluster from the page',
   'observe-bad-request': 'the page asked for an action this hactl does not know: reload the page',
   'observe-bad-output': 'write the picture to another file than the stack',
-  // seed stacks on the lab (issue 10)
+  // a stack the lab cannot run
   'lab-drbd-refused': 'bring the stack up on VMs, whose kernel has DRBD: hactl up --provider vagrant STACK',
+  // installing the bundled agent on VMs and servers (src/provider/host/agent-install.ts)
+  // DRBD's one-time set-up on VMs and servers (src/provider/host/drbd-bootstrap.ts)
+  'runtime-drbd-bootstrap-failed': "the message quotes drbdadm's own error on the node (is the drbd kernel module there? the peer reachable on the DRBD port?)",
+  'runtime-drbd-disk-in-use': 'the disk holds data hactl will not overwrite: check it is the right disk, wipe it yourself (wipefs -a), or pass --drbd-overwrite',
+  'runtime-agent-install-failed': "the message names the node and the step; the agent needs the machine's Node.js >= 18 (Debian 12: apt-get install nodejs)",
 } as const;
 
 export type Code = keyof typeof codes;

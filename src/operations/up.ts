@@ -15,7 +15,7 @@ export interface UpOptions {
   providerOptions?: ProviderOptions;
   onEvent?: OperationEventHandler;
   env?: NodeJS.ProcessEnv;
-  /** how long the runtime may take to form the cluster and place every group; default 120 s */
+  /** how long the runtime may take to form the cluster and place every group; default 120 s (Vagrant: 300 s) */
   healthyTimeoutMs?: number;
 }
 
@@ -67,7 +67,8 @@ export async function up(stack: string, options: UpOptions = {}): Promise<UpResu
     session = await provider.connect(model);
     const cluster: ClusterAccess = { model, nodes: session.nodes, daemons: session.daemons, hactl: session.hactl };
     await startRuntime(cluster, runtime, emit);
-    const timeoutMs = options.healthyTimeoutMs ?? 120_000;
+    // emulated VMs (no KVM) start processes ~30x slower: every status call there costs seconds
+    const timeoutMs = options.healthyTimeoutMs ?? (provider.name === 'vagrant' ? 300_000 : 120_000);
     for (const line of (await runtime.bootstrap?.(cluster, { timeoutMs })) ?? []) emit({ type: 'bootstrap', line });
     const health = await waitHealthy(cluster, runtime, timeoutMs, `${model.cluster} on ${session.where}`);
     const totalMs = performance.now() - started;

@@ -23,6 +23,8 @@ export interface ProvisionContext {
 
 export interface ProviderOptions {
   vagrant?: VagrantOverrides;
+  /** DRBD's first set-up may overwrite disks that hold data (never without it) */
+  drbdOverwrite?: boolean;
 }
 
 /** A running cluster's machines, reached the provider's way; close() releases connections (never the machines). */

@@ -11,15 +11,12 @@ import { prepareWorkdir, vagrantWorkdir, withVagrantData } from '../../src/rende
 import { buildVagrantData, vagrantSettings } from '../../src/render/vagrant/index.js';
 import { renderStack, type RenderResult } from '../../src/render/render-stack.js';
 import { closeTransports } from '../../src/transport/open-transports.js';
-import { inCI, missing } from '../support/env.js';
 import { openLibvirtHost, type LibvirtHost } from './vagrant-host.js';
+import { until, vagrantSkip } from './vagrant-run.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // Two emulated VMs take both cores for minutes: CI runs this, a developer's `npm test` only when asked to.
-const wanted = inCI || process.env.HACTL_E2E_VAGRANT === '1';
-const skip = wanted
-  ? missing({ root: true, tools: ['vagrant', 'virsh', 'libvirtd', 'virtlogd', 'qemu-system-x86_64', 'qemu-img', 'debootstrap', 'ping', 'ip'] })
-  : 'set HACTL_E2E_VAGRANT=1 to run the Vagrant VMs';
+const skip = vagrantSkip({ ci: true });
 const VIP = '10.231.7.10';
 const MINUTE = 60_000;
 
@@ -29,16 +26,6 @@ const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 /** The host's ping to the VIP: an address of the lab network this test creates, nothing else. */
 async function vipAnswers(): Promise<boolean> {
   return (await execa('ping', ['-c', '1', '-W', '1', VIP], { reject: false })).exitCode === 0;
-}
-
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 /** The MAC the host's neighbour table has for the VIP after it answered: which VM answered. */

@@ -34,6 +34,12 @@ describe('the Vagrant data hactl renders', () => {
     expect(data.libvirt).toEqual({ driver: 'qemu', domainPrefix: 'hactl-vkeep-', managementNetwork: { name: 'hactl-mgmt', address: '192.168.121.0/24' } });
   });
 
+  it("gives each node of seed 003 on Vagrant a second virtio disk for DRBD's /dev/vdb, and other stacks none", async () => {
+    const data = await dataOf('vagrant-drbd.yaml');
+    expect(data.machines.map((m) => [m.name, m.disks])).toEqual([['dm', [{ device: 'vdb', sizeMb: 512 }]], ['ds', [{ device: 'vdb', sizeMb: 512 }]]]);
+    expect((await dataOf('vagrant-keepalived.yaml')).machines.map((m) => m.disks)).toEqual([undefined, undefined]);
+  });
+
   it('orders NICs by their number, not by how the stack lists them', async () => {
     const model = await modelOf(twoNodes({ nodes: { lb1: { nics: { eth2: '10.231.8.11/24', eth1: '10.231.9.11/24' } }, lb2: { nics: { eth1: '10.231.9.12/24' } } } }));
     const data = buildVagrantData(model, vagrantSettings(model));

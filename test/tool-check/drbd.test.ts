@@ -10,7 +10,7 @@ const skip = missing({ tools: ['drbdadm', '/usr/lib/drbd/drbdadm-84'] });
 describe.skipIf(skip)('DRBD checker (drbdadm / drbdadm-84 dump all)', () => {
   it('accepts drbd.conf and every .res of every stack and variant, with the parser of its version', async () => {
     const variants = (await allVariants()).filter((v) => drbdRenderer.applies(v.model));
-    expect(variants.map((v) => v.name).sort()).toEqual(['003-debian12', '003-drbd-heartbeat-crm']);
+    expect(variants.map((v) => v.name).sort()).toEqual(['003-debian12', '003-drbd-heartbeat-crm', 'vagrant-drbd']);
     for (const v of variants) {
       const results = await runChecks(v.model, render(v.model, drbdRenderer), [drbdChecker]);
       expect(results).toHaveLength(4);

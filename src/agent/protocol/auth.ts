@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import type { AuthMethod } from '../config/index.js';
+import { crc32 } from './crc32.js';
 
 export const METHOD_IDS: Record<AuthMethod, number> = { crc: 1, md5: 2, sha1: 3, sha256: 4 };
 export const MAC_LENGTHS: Record<AuthMethod, number> = { crc: 4, md5: 16, sha1: 20, sha256: 32 };
@@ -21,7 +21,7 @@ export function createAuthenticator(method: AuthMethod, key: string): Authentica
     method === 'crc'
       ? (data: Uint8Array): Buffer => {
           const out = Buffer.allocUnsafe(4);
-          out.writeUInt32BE(crc32(data) >>> 0, 0);
+          out.writeUInt32BE(crc32(data), 0);
           return out;
         }
       : (data: Uint8Array): Buffer => createHmac(method, keyBytes).update(data).digest();

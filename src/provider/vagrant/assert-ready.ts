@@ -11,8 +11,5 @@ export function assertVagrantReady(model: ClusterModel, settings: VagrantSetting
   if (errors.length) {
     throw new VagrantError('vagrant-invalid-stack', `${model.cluster} cannot run on Vagrant:\n${errors.map(formatDiagnostic).join('\n')}`, { issues: errors });
   }
-  if (model.runtime === 'agent') {
-    throw new VagrantError('vagrant-runtime-unsupported', `${model.cluster}: the agent runtime needs Node.js and hactl inside the guests; the Vagrant provider runs keepalived, heartbeat and pacemaker stacks`);
-  }
   return issues;
 }

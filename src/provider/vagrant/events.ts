@@ -2,7 +2,7 @@ import type { ApplyEvent } from '../../apply/events.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { VagrantProgressEvent } from './progress.js';
 
-export type VagrantPhase = 'validate' | 'preflight' | 'machines' | 'connect' | 'packages' | 'apply' | 'services' | 'cluster';
+export type VagrantPhase = 'validate' | 'preflight' | 'machines' | 'connect' | 'packages' | 'apply' | 'drbd' | 'services' | 'cluster';
 
 /** What vagrantUp reports while it runs; the CLI draws them, the library never prints. */
 export type VagrantUpEvent =

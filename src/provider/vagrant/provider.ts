@@ -21,6 +21,7 @@ export const vagrantProvider: Provider = {
   async provision({ model, rendered, onEvent, options }) {
     const up = await vagrantUp(model, rendered, {
       settings: options?.vagrant ?? {},
+      ...(options?.drbdOverwrite ? { drbdOverwrite: true } : {}),
       onEvent: (e) => {
         if (e.type === 'phase-done') onEvent({ type: 'progress', message: `${e.phase}: done (${seconds(e.ms)})` });
         else if (e.type === 'machine-message') onEvent({ type: 'progress', message: `[${e.node}] ${e.message}` });

@@ -5,6 +5,8 @@ import type { ClusterModel } from '../../model/model.js';
 import type { RenderResult } from '../../render/render-stack.js';
 import { VAGRANT_SCOPE } from '../../render/vagrant/index.js';
 import type { Transport } from '../../transport/transport.js';
+import { installAgentOnNodes } from '../host/agent-install.js';
+import { bootstrapDrbd } from '../host/drbd-bootstrap.js';
 import { hostServices } from '../host/daemons.js';
 import { pushFiles } from '../push-files.js';
 import { phase, type VagrantEventHandler, type VagrantPhase } from './events.js';
@@ -15,6 +17,7 @@ export interface ProvisionContext {
   transports: Map<string, Transport>;
   emit: VagrantEventHandler;
   timings: Partial<Record<VagrantPhase, number>>;
+  drbdOverwrite?: boolean;
 }
 
 /**
@@ -26,8 +29,19 @@ export async function provisionMachines(ctx: ProvisionContext): Promise<ApplyRep
   const { model, transports, emit, timings } = ctx;
   await phase(emit, 'packages', timings, async () => {
     await ensureUsers({ model, transports });
-    return installPackages({ model, transports });
+    await installPackages({ model, transports });
+    // the agent runtime's own program: hactl's bundle, run by the box's Node.js (what it costs is reported per node)
+    for (const agent of await installAgentOnNodes(model, transports)) {
+      emit({ type: 'machine-message', node: agent.node, level: 'info', message: `agent installed: ${(agent.bytes / 1e6).toFixed(2)} MB pushed in ${(agent.ms / 1000).toFixed(1)} s (node ${agent.nodeVersion})` });
+    }
   });
   const files = ctx.rendered.files.filter((f) => f.node !== VAGRANT_SCOPE);
-  return phase(emit, 'apply', timings, () => pushFiles(model, { files }, transports, () => undefined, hostServices(model.platform)));
+  const report = await phase(emit, 'apply', timings, () => pushFiles(model, { files }, transports, () => undefined, hostServices(model.platform)));
+  // DRBD's disks are set up once, with its configuration in place and before the cluster manager starts
+  if (model.drbd.length) {
+    await phase(emit, 'drbd', timings, async () => {
+      for (const line of await bootstrapDrbd(model, transports, { overwrite: ctx.drbdOverwrite ?? false })) emit({ type: 'machine-message', node: 'drbd', level: 'info', message: line });
+    });
+  }
+  return report;
 }

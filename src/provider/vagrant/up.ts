@@ -23,6 +23,8 @@ export interface VagrantUpOptions {
   /** for `vagrant up`; default 30 min (emulated guests boot in minutes) */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** DRBD's first set-up may overwrite disks that hold data */
+  drbdOverwrite?: boolean;
 }
 
 export interface VagrantUpResult {
@@ -73,7 +75,7 @@ export async function vagrantUp(model: ClusterModel, rendered: Pick<RenderResult
     return connectMachines(model, dir, true);
   });
   try {
-    const apply = await provisionMachines({ model, rendered: result, transports, emit, timings });
+    const apply = await provisionMachines({ model, rendered: result, transports, emit, timings, drbdOverwrite: opts.drbdOverwrite ?? false });
     timings.totalMs = performance.now() - started;
     return { workdir: dir, settings, apply, timings };
   } finally {

@@ -26,11 +26,20 @@ export interface VagrantForwardedPort {
   hostIp: string;
 }
 
+/** An extra virtual disk (libvirt storage, removed with the machine): the backing disk of a DRBD resource. */
+export interface VagrantDisk {
+  /** the guest device name: vdb, vdc, … (vda is the box's root disk) */
+  device: string;
+  sizeMb: number;
+}
+
 export interface VagrantMachine {
   name: string;
   hostname: string;
   networks: VagrantNetwork[];
   forwardedPorts: VagrantForwardedPort[];
+  /** only present when the machine has extra disks */
+  disks?: VagrantDisk[];
 }
 
 /** A step run once for the whole cluster, on one node, when `wait` succeeds (e.g. loading the crm script). */

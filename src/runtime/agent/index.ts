@@ -14,7 +14,8 @@ async function ask(cluster: ClusterAccess, node: string, request: ControlRequest
   const transport = cluster.nodes.get(node);
   if (!transport) throw new RuntimeError('runtime-no-node', `${node} cannot be reached`);
   const argv = [...cluster.hactl, 'agent-request', '--config', AGENT_CONFIG_PATH, '--node', node, JSON.stringify(request)];
-  return JSON.parse(await mustRun(node, transport, argv.map(quote).join(' '), 15_000)) as unknown;
+  // an upper bound, not a wait: on emulated VMs (no KVM) starting Node.js alone takes seconds, more under load
+  return JSON.parse(await mustRun(node, transport, argv.map(quote).join(' '), 60_000)) as unknown;
 }
 
 /** Admin changes reach every agent through the heartbeats: ask any node that answers. */

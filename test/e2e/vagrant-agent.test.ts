@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStack } from '../../src/load/load-stack.js';
+import type { ClusterModel } from '../../src/model/model.js';
+import { AGENT_UNIT_PATH, installAgent, NODE_BUNDLE_PATH, readAgentBundle, uninstallAgent } from '../../src/provider/host/agent-install.js';
+import { HOST_HACTL } from '../../src/provider/host/hactl.js';
+import { vagrantDown } from '../../src/provider/vagrant/index.js';
+import type { Transport } from '../../src/transport/transport.js';
+import { MINUTE, openVagrantRun, root, vagrantSkip, type VagrantRun, withMachines } from './vagrant-run.js';
+
+// Not yet green on this host's emulated VMs (see bench/RESULTS.md: status over SSH timed out while the host was
+// loaded): behind HACTL_E2E_VAGRANT=all until it is, so CI stays meaningful
+const skip = vagrantSkip({ ci: false });
+const AGENT = join(root, 'stacks/vagrant-agent.yaml');
+const KEEPALIVED = join(root, 'stacks/vagrant-agent-keepalived.yaml');
+const env = { HACTL_AUTHKEY: 'vagrant-e2e-agent-key', HACTL_VRRP_PASS: 'e2e-pass' };
+// `hactl test failover` prints: SERVICE (VIP): FAULT on NODE -> answered from OTHER after N ms
+const measured = /^\S+ \(\S+\): (kill|link) on (\S+) -> answered from (?!\2)\S+ after (\d+) ms$/m;
+
+describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
+  let run: VagrantRun;
+  let model: ClusterModel;
+  const failover: Record<string, number> = {};
+
+  const onNodes = <T>(fn: (nodes: Map<string, Transport>) => Promise<T>): Promise<T> => withMachines(model, run, fn);
+  const failoverMs = async (stack: string, fault: 'kill' | 'link'): Promise<number> => {
+    const out = await run.hactl('test', 'failover', stack, '--provider', 'vagrant', '--fault', fault, '--timeout', '60');
+    expect(out.stderr + out.stdout).toMatch(measured);
+    expect(out.exitCode).toBe(0);
+    return Number(measured.exec(out.stdout)![3]);
+  };
+
+  beforeAll(async () => {
+    run = await openVagrantRun(env);
+    model = (await loadStack(AGENT)).model!;
+  }, 40 * MINUTE);
+
+  afterAll(async () => {
+    console.log(`agent vs keepalived failover on the same VMs (ms): ${JSON.stringify(failover)}`);
+    const leftovers = run ? await run.close(() => vagrantDown(model, { baseDir: run.baseDir })) : [];
+    expect(leftovers).toEqual([]);
+  }, 10 * MINUTE);
+
+  it('installs the agent bundle with `hactl up --provider vagrant`, runs it under systemd, and the group runs on av1', async () => {
+    const up = await run.timed('hactlUpAgent', () => run.hactl('up', '--provider', 'vagrant', AGENT));
+    expect(up.stderr).toMatch(/\[av1\] agent installed: \d+\.\d+ MB pushed in \d+\.\d s \(node v18\./);
+    expect(up.stdout).toMatch(/cluster vagent is up on Vagrant \(libvirt\)/);
+    expect(up.exitCode).toBe(0);
+    console.log(up.stderr.split('\n').filter((l) => /agent installed|done \(/.test(l)).join('\n'));
+    await onNodes(async (nodes) => {
+      for (const t of nodes.values()) {
+        expect((await t.exec('systemctl is-active hactl-agent')).stdout.trim()).toBe('active');
+        expect((await t.exec(`${HOST_HACTL[0]} --version`)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+      }
+    });
+    const status = await run.hactl('status', '--provider', 'vagrant', '--stack', AGENT);
+    expect(status.stdout).toMatch(/web \(group\): started on av1/);
+  }, 30 * MINUTE);
+
+  it('moves the group with the verbs over SSH (move, unmove, standby, online)', async () => {
+    expect((await run.hactl('move', 'web', 'av2', '--provider', 'vagrant', '--stack', AGENT)).exitCode).toBe(0);
+    await expect.poll(async () => (await run.hactl('status', '--provider', 'vagrant', '--stack', AGENT)).stdout, { timeout: MINUTE, interval: 2000 }).toMatch(/web \(group\): started on av2/);
+    expect((await run.hactl('unmove', 'web', '--provider', 'vagrant', '--stack', AGENT)).exitCode).toBe(0);
+    expect((await run.hactl('standby', 'av2', '--provider', 'vagrant', '--stack', AGENT)).exitCode).toBe(0);
+    await expect.poll(async () => (await run.hactl('status', '--provider', 'vagrant', '--stack', AGENT)).stdout, { timeout: MINUTE, interval: 2000 }).toMatch(/web \(group\): started on av1/);
+    expect((await run.hactl('online', 'av2', '--provider', 'vagrant', '--stack', AGENT)).exitCode).toBe(0);
+  }, 10 * MINUTE);
+
+  it('gives a failover time for a killed agent and for a cut link', async () => {
+    failover.agentKill = await run.timed('failoverKillAgent', () => failoverMs(AGENT, 'kill'));
+    failover.agentLink = await run.timed('failoverLinkAgent', () => failoverMs(AGENT, 'link'));
+  }, 15 * MINUTE);
+
+  it('upgrades the agent in place (an identical bundle is not pushed again) and uninstalls it', async () => {
+    const bundle = await readAgentBundle();
+    await onNodes(async (nodes) => {
+      const av1 = nodes.get('av1')!;
+      expect((await installAgent(av1, bundle)).pushed).toBe(false);
+      const upgraded = Buffer.concat([bundle.get('hactl.mjs')!, Buffer.from('\n// upgraded\n')]);
+      const report = await installAgent(av1, new Map([...bundle, ['hactl.mjs', upgraded]]));
+      expect(report).toMatchObject({ pushed: true, bytes: upgraded.length });
+      // the running agent keeps its file (renamed over, not rewritten) and the new one is what starts next
+      expect((await av1.exec('systemctl is-active hactl-agent')).stdout.trim()).toBe('active');
+      expect((await av1.exec(`tail -c 14 ${NODE_BUNDLE_PATH}`)).stdout).toContain('// upgraded');
+      expect((await av1.exec('ls /usr/local/lib/hactl')).stdout.trim().split('\n')).toEqual(['agent-request.mjs', 'hactl.mjs']);
+      for (const t of nodes.values()) await uninstallAgent(t);
+      for (const t of nodes.values()) {
+        expect((await t.exec(`ls ${NODE_BUNDLE_PATH} ${HOST_HACTL[0]} ${AGENT_UNIT_PATH} 2>/dev/null; systemctl is-active hactl-agent`)).stdout.trim()).toBe('inactive');
+      }
+    });
+  }, 10 * MINUTE);
+
+  it('runs keepalived on the same VMs afterwards and times the same faults for comparison', async () => {
+    const up = await run.timed('hactlUpKeepalivedSameVms', () => run.hactl('up', '--provider', 'vagrant', KEEPALIVED));
+    expect(up.stdout).toMatch(/cluster vagent is up/);
+    expect(up.exitCode).toBe(0);
+    failover.keepalivedKill = await failoverMs(KEEPALIVED, 'kill');
+    failover.keepalivedLink = await failoverMs(KEEPALIVED, 'link');
+  }, 20 * MINUTE);
+
+  it('takes the machines down with `hactl down --provider vagrant`', async () => {
+    const down = await run.timed('hactlDown', () => run.hactl('down', '--provider', 'vagrant', AGENT));
+    expect(down.stdout).toMatch(/machines of vagent destroyed/);
+    expect((await run.host.leftovers()).filter((l) => /^(domain|network) /.test(l))).toEqual([]);
+  }, 10 * MINUTE);
+});
