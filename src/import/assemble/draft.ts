@@ -28,6 +28,7 @@ const DEFAULT_NAMES: Record<string, (p: PrimitiveInput) => string> = {
   tomcat: () => 'tomcat',
   drbd: (p) => `drbd_${String((p as { drbd: string }).drbd)}`,
   filesystem: (p) => `fs_${(p as { filesystem: { directory: string } }).filesystem.directory.replace(/^\//, '').replace(/[^A-Za-z0-9]+/g, '_') || 'root'}`,
+  service: (p) => String((p as { service: string }).service),
   lsb: (p) => String((p as { lsb: string }).lsb),
   systemd: (p) => String((p as { systemd: string }).systemd).replace(/\.service$/, ''),
   ocf: (p) => String((p as { ocf: string }).ocf).split(':')[1]!,

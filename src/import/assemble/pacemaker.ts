@@ -83,8 +83,22 @@ function primitiveOf(a: Assembly, p: PcmkPrimitive, files: readonly SourceFile[]
   }
   if (p.cls === 'lsb' && !p.params.length) return undefined; // an init script: see below
   if (p.cls === 'systemd' && !p.params.length) return { systemd: p.type } as PrimitiveInput;
+  // Pacemaker's service: class (init script if the package has one, else the unit) is what a stack's `service:` renders to
+  if (p.cls === 'service' && !p.params.length) {
+    consumeRendered(a, files, SERVICE_CONFIGS[p.type]);
+    return { service: p.type } as PrimitiveInput;
+  }
   if (p.cls === 'ocf' && p.provider) return compact({ ocf: `${p.provider}:${p.type}`, params: p.params.length ? Object.fromEntries(p.params.map((x) => [x.name, value(x.value)])) : undefined }) as PrimitiveInput;
   return undefined;
+}
+
+/** Config files hactl writes for a service from the stack (memcached listening on the group's VIPs, on Debian). */
+const SERVICE_CONFIGS: Record<string, string> = { memcached: '/etc/memcached.conf' };
+
+/** A service config that says hactl rendered it is written again from the stack: taken, not kept as an extra file. */
+function consumeRendered(a: Assembly, files: readonly SourceFile[], path: string | undefined): void {
+  const file = path ? findFile(files, path) : undefined;
+  if (file && /Rendered by hactl/.test(file.bytes.toString('utf8').split('\n').slice(0, 3).join('\n'))) consumeEverywhere(a, file.path);
 }
 
 /** A file hactl renders from the stack on every node: read once, taken on every node. */
