@@ -12,7 +12,10 @@ export interface ProbeAnswer {
   text?: string;
   /** the TCP connection was accepted (a service listens), rather than refused by whoever holds the VIP */
   connected: boolean;
-  /** the service sent bytes back: the kernel also accepts connections for a service being killed, which never answers */
+  /**
+   * the service sent bytes back, closed the connection itself, or held it open 50 ms (memcached closes on an HTTP
+   * request without a word): the kernel also accepts connections for a service being killed, which it resets
+   */
   replied: boolean;
 }
 
@@ -35,8 +38,8 @@ function tick() {
   const finish = (answered) => { if (done) return; done = true; s.destroy(); if (answered) emit(started, text.split('\\n')[0] || undefined, connected, replied); setTimeout(tick, Math.max(0, interval - (now() - started))); };
   const s = net.connect({ host: vip, port, timeout: Math.max(interval * 5, 50) });
   s.on('data', (d) => { text += d; replied = true; });
-  s.on('end', () => { const body = text.includes('\\r\\n\\r\\n') ? text.slice(text.indexOf('\\r\\n\\r\\n') + 4) : text; text = body; finish(true); });
-  s.on('connect', () => { connected = true; s.write('GET / HTTP/1.0\\r\\n\\r\\n'); setTimeout(() => finish(true), 50); });
+  s.on('end', () => { replied = true; const body = text.includes('\\r\\n\\r\\n') ? text.slice(text.indexOf('\\r\\n\\r\\n') + 4) : text; text = body; finish(true); });
+  s.on('connect', () => { connected = true; s.setTimeout(0); s.write('GET / HTTP/1.0\\r\\n\\r\\n'); setTimeout(() => { replied = true; finish(true); }, 50); });
   s.on('error', (e) => finish(e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET'));
   s.on('timeout', () => finish(false));
 }
