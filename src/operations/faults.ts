@@ -63,9 +63,18 @@ export async function setLink(cluster: OpenCluster, node: string, nic: string, s
   await must(node, transportOf(cluster, node), `ip link set dev ${quote(nic)} ${state}`);
 }
 
+/** Heals a fault on a node: around the heal, the runtime stops there and starts again where it asks for that. */
+async function heal(cluster: OpenCluster, node: string, undo: () => Promise<void>): Promise<void> {
+  if (!cluster.runtime.restartAcrossHeal) return undo();
+  const daemons = cluster.runtime.daemons(cluster.model, { hactl: cluster.session.hactl });
+  for (const d of [...daemons].reverse()) await cluster.session.daemons.stop(node, d);
+  await undo();
+  await startRuntime(cluster.access, cluster.runtime, () => undefined, [node]);
+}
+
 export async function cutLink(cluster: OpenCluster, node: string, nic: string): Promise<InjectedFault> {
   await setLink(cluster, node, nic, 'down');
-  return { fault: 'link', node, detail: `${nic} of ${node} down`, restore: () => setLink(cluster, node, nic, 'up') };
+  return { fault: 'link', node, detail: `${nic} of ${node} down`, restore: () => heal(cluster, node, () => setLink(cluster, node, nic, 'up')) };
 }
 
 /** Kills the process listening on the port (found by socket, not by name): the runtime's monitor must notice. */
@@ -98,5 +107,5 @@ export async function healUdp(cluster: OpenCluster, node: string): Promise<void>
 export async function partitionUdp(cluster: OpenCluster, node: string): Promise<InjectedFault> {
   const { nics, rules } = udpRules(cluster.model, node);
   await must(node, transportOf(cluster, node), rules.map((r) => `iptables -I ${r}`).join(' && '));
-  return { fault: 'partition-udp', node, detail: `UDP dropped on ${nics.join(', ')} of ${node}`, restore: () => healUdp(cluster, node) };
+  return { fault: 'partition-udp', node, detail: `UDP dropped on ${nics.join(', ')} of ${node}`, restore: () => heal(cluster, node, () => healUdp(cluster, node)) };
 }

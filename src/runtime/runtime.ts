@@ -95,6 +95,12 @@ export interface Runtime {
   ownsServices: boolean;
   configuration?: ClusterConfiguration;
   /**
+   * The runtime must be stopped on a node before a cut link or a partition of it is healed, and started again after:
+   * heartbeat v1 re-executes itself (a new process) when it sees a partition heal, and both sides keep the resources
+   * they took meanwhile, so healing under a running heartbeat leaves the cluster in whatever state that race ends in.
+   */
+  restartAcrossHeal?: boolean;
+  /**
    * Why the cluster is not steady yet beyond what the status shows (every group on one node, every node online):
    * e.g. the agent still moving a group back, a preempting VRRP MASTER not yet back. Undefined when steady.
    */

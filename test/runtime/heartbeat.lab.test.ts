@@ -93,6 +93,10 @@ describe.skipIf(skip)('heartbeat v1 on the lab, driven by hactl', () => {
       const lines = await expectThreeFailovers(STACK, fault, /web \(10\.213\.0\.100\): /, /hb[12]/);
       // heartbeat v1 restarts nothing in place: the respawned check hands the group over (hb_standby)
       for (const line of lines) expect(line).not.toMatch(/on (hb\d) -> answered from \1 /);
+      if (fault === 'service') continue;
+      // auto_failback off: the healed node joins without taking the group back, so each run starts where the last ended
+      const hops = lines.map((l) => /on (hb\d) -> answered from (hb\d)/.exec(l)!.slice(1));
+      for (let i = 1; i < hops.length; i++) expect(hops[i]![0], lines.join('\n')).toBe(hops[i - 1]![1]);
     }
   });
 

@@ -8,6 +8,9 @@ import { expectSameFacts } from '../support/status-facts.js';
 // checked from the client's side (who answers on the VIP) and from Pacemaker's own side (crm_mon, the CIB).
 const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'corosync', 'pacemakerd', 'crm', 'crm_mon', 'curl'] });
 
+// as from an operator's terminal, whatever CI sets: crmsh colours its output whenever TERM names a colour terminal
+process.env.TERM = 'xterm-256color';
+
 const STACK = 'test/runtime/fixtures/stacks/pm-web.yaml';
 const LAB = 't-pacemaker';
 const URL = 'http://10.211.0.100:8080/';
@@ -63,6 +66,9 @@ describe.skipIf(skip)('Pacemaker + Corosync 3 on the lab, driven by hactl', () =
     const move = await hactl('move', ...lab, 'hello', 'pm2');
     expect(move.exitCode).toBe(0);
     expect(move.stdout).toMatch(/crm resource move web pm2/);
+    // crmsh's own words come through without terminal colour codes
+    expect(move.stdout).toMatch(/cli-prefer|[Mm]ove constraint/);
+    expect(move.stdout).not.toContain('\x1b[');
     expect(await clientSees('pm2')).toBe('pm2');
     expect(await constraints()).toMatch(/<rsc_location id="cli-prefer-web" rsc="web"[^>]*node="pm2"/);
 

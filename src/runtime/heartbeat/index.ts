@@ -52,6 +52,7 @@ export const heartbeatRuntime: Runtime = {
   },
   status: heartbeatStatus,
   ownsServices: true,
+  restartAcrossHeal: true,
   operations: {
     // heartbeat v1's standby is a one-time hand-over of every resource the node holds (hb_standby), not a state
     standby: (c, { node }) => onNode(c, node, 'hbStandby', 'all'),

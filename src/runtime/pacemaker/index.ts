@@ -20,12 +20,17 @@ async function pacemakerStatus(cluster: ClusterAccess): Promise<ClusterStatus> {
   return silent.length ? { ...status, warnings: [...status.warnings, `Pacemaker does not answer on ${silent.join(', ')}`] } : status;
 }
 
+/** terminal colour codes (select graphic rendition) */
+// eslint-disable-next-line no-control-regex -- finding the escape character is the point
+const SGR = /\x1b\[[0-9;]*m/g;
+
 /** crm commands change the whole cluster's CIB: run them once, on any node that answers. */
 async function crm(cluster: ClusterAccess, args: string[]): Promise<OperationResult> {
   const [via, transport] = anyNode(cluster);
-  const command = `crm ${args.map(quote).join(' ')}`;
+  // -D plain keeps crm's own listings uncoloured; its log lines (INFO:, WARNING:) are coloured whatever it is told
+  const command = `crm -D plain ${args.map(quote).join(' ')}`;
   const output = await mustRun(via, transport, command);
-  return { via, command: `crm ${args.join(' ')}`, output: output.trim() };
+  return { via, command: `crm ${args.join(' ')}`, output: output.replace(SGR, '').trim() };
 }
 
 export const pacemakerRuntime: Runtime = {

@@ -104,7 +104,7 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
     await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toContain(`in ${ms} ms`);
     // the failover as the view itself saw it, with the fault the test injected as its cause
     const seen = page.locator('#timeline li.event.failover').first();
-    await expect.poll(() => seen.textContent(), { timeout: 15_000 }).toMatch(/web failed over qs1 → qs2 .*— because test failover: SIGKILL of .* on qs1/);
+    await expect.poll(() => seen.textContent(), { timeout: 15_000 }).toMatch(/web failed over qs1 → qs2[ ,].*— because test failover: SIGKILL of .* on qs1/);
     await writeFile(join(ARTIFACTS, 'timeline.txt'), `${await page.locator('#timeline').innerText()}\n`);
     await expect.poll(() => page.locator('#tests .ms').first().textContent()).toBe(ms);
     expect(await page.evaluate(() => (globalThis as unknown as { hactlMark?: number }).hactlMark)).toBe(42);
