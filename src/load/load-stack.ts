@@ -7,7 +7,8 @@ import { error, type Diagnostic } from '../diagnostics/index.js';
 import { loadModule } from './load-module.js';
 import { parseYaml } from './parse-yaml.js';
 import { schemaDiagnostics } from './schema-errors.js';
-import { SourceMap } from './source-map.js';
+import { moduleSourceMap } from './module-source-map.js';
+import { fileOnly, SourceMap, type StackSources } from './source-map.js';
 import { typeCheck } from './type-check.js';
 import { clusterValidator, isValidCluster } from './validator.js';
 
@@ -17,7 +18,8 @@ export interface LoadedStack {
   model?: ClusterModel;
   input?: ClusterInput;
   diagnostics: Diagnostic[];
-  sources: SourceMap;
+  /** where each model path was written, for located diagnostics */
+  sources: StackSources;
 }
 
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
@@ -34,7 +36,11 @@ export interface LoadOptions {
 /** Reads a YAML or TypeScript stack and checks it against the schema; never throws for user errors. */
 export async function loadStack(file: string, options: LoadOptions = {}): Promise<LoadedStack> {
   const ext = extname(file);
-  if (MODULE_EXTENSIONS.has(ext)) return loadModuleStack(file, (options.typeCheck ?? true) && TYPESCRIPT_EXTENSIONS.has(ext));
+  if (MODULE_EXTENSIONS.has(ext)) {
+    // commands that skip the type check only need the model of a stack already validated: no locations either
+    const full = options.typeCheck ?? true;
+    return loadModuleStack(file, { checkTypes: full && TYPESCRIPT_EXTENSIONS.has(ext), locate: full });
+  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -49,22 +55,25 @@ export async function loadStack(file: string, options: LoadOptions = {}): Promis
 
 /** A stack given as data (e.g. from `defineCluster` in a test) goes through the same checks as a file. */
 export function loadStackData(file: string, data: unknown): Promise<LoadedStack> {
-  return checkInput(file, data, new SourceMap(file, undefined, undefined));
+  return checkInput(file, data, fileOnly(file));
 }
 
 /**
  * TS and JS stacks are programs: they run in a child process (see loadModule) and only their export comes back.
  * The type check runs meanwhile in this process, so a TS stack costs the longer of the two, not their sum.
  */
-async function loadModuleStack(file: string, checkTypes: boolean): Promise<LoadedStack> {
-  const sources = new SourceMap(file, undefined, undefined);
-  const [loaded, typeErrors] = await Promise.all([loadModule(file), checkTypes ? typeCheck(file) : []]);
+async function loadModuleStack(file: string, options: { checkTypes: boolean; locate: boolean }): Promise<LoadedStack> {
+  const [loaded, typeErrors, sources] = await Promise.all([
+    loadModule(file),
+    options.checkTypes ? typeCheck(file) : [],
+    options.locate ? moduleSources(file) : fileOnly(file),
+  ]);
   if (!loaded.ok) return { file, diagnostics: [...typeErrors, loaded.diagnostic], sources };
   const checked = await checkInput(file, loaded.data, sources);
   return { ...checked, diagnostics: [...typeErrors, ...checked.diagnostics] };
 }
 
-async function checkInput(file: string, data: unknown, sources: SourceMap): Promise<LoadedStack> {
+async function checkInput(file: string, data: unknown, sources: StackSources): Promise<LoadedStack> {
   if (isValidCluster(data)) {
     const input = data as ClusterInput;
     return { file, input, model: normalize(input), diagnostics: [], sources };
@@ -78,5 +87,14 @@ async function checkInput(file: string, data: unknown, sources: SourceMap): Prom
 }
 
 function failed(file: string, diagnostic: Diagnostic): LoadedStack {
-  return { file, diagnostics: [{ ...diagnostic, location: { file, line: 0, column: 0 } }], sources: new SourceMap(file, undefined, undefined) };
+  return { file, diagnostics: [{ ...diagnostic, location: { file, line: 0, column: 0 } }], sources: fileOnly(file) };
+}
+
+/** Where a module stack's values were written; a source that cannot be read leaves its errors at the file. */
+async function moduleSources(file: string): Promise<StackSources> {
+  try {
+    return await moduleSourceMap(file, await readFile(file, 'utf8'));
+  } catch {
+    return fileOnly(file);
+  }
 }

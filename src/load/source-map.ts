@@ -20,8 +20,16 @@ export function formatPath(segments: readonly (string | number)[]): string {
   return segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
 }
 
+/** Where a model path (`resources[2].members[0].vip`) was written in a stack's source. */
+export interface StackSources {
+  locate(path: string | undefined, at?: 'key' | 'value'): SourceLocation | undefined;
+}
+
+/** A stack known only by its file (data handed in, or a source that could not be read): line and column 0. */
+export const fileOnly = (file: string): StackSources => ({ locate: () => ({ file, line: 0, column: 0 }) });
+
 /** Finds where a model path stands in the YAML source; a missing tail points at the nearest existing parent. */
-export class SourceMap {
+export class SourceMap implements StackSources {
   constructor(
     private readonly file: string,
     private readonly doc: Document | undefined,
