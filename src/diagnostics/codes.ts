@@ -95,6 +95,7 @@ export const codes = {
   'import-unknown-directive': 'the stack cannot express this directive: it is kept in files: and reported, check whether you still need it',
   'import-cib-invalid': 'the CIB does not validate: fix it (crm_verify -x FILE says the same), or import the `crm configure show` output instead',
   'import-conflict': 'the nodes disagree: the stack takes the first value; check which one the cluster really runs with',
+  'import-duplicate-key': 'the file sets this key twice and the tool uses the last one: delete the other line',
   'import-nothing-usable': 'no cluster configuration was recognised: give the ha.cf/haresources, keepalived.conf, corosync.conf + CIB or agent.json of each node',
   'import-output-exists': 'choose a new file for -o: import never replaces a file',
   'import-write-failed': 'check that the output directory exists and is writable',

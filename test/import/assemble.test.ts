@@ -31,7 +31,7 @@ describe('importStack', () => {
       sv2: [file('sv2', '/etc/ha.d/ha.cf', haCf('192.168.0.1').replace('deadtime 30', 'deadtime 60')), file('sv2', 'ip-addr.txt', ipAddr(2))],
     }), { secrets, name: 'c' });
     const conflicts = r.items.filter((i) => i.kind === 'conflict');
-    expect(conflicts.map((c) => c.what)).toEqual(["deadtime: sv1 says 30000, sv2 says 60000; the stack takes sv1's"]);
+    expect(conflicts.map((c) => c.what)).toEqual(["deadtime: sv1 says 30s, sv2 says 60s; the stack takes sv1's"]);
     expect(conflicts[0]!.where).toEqual({ file: 'sv2/etc/ha.d/ha.cf', line: 2, column: 1 });
     expect(r.issues.map((i) => i.code)).toContain('import-conflict');
     expect(r.input?.heartbeat?.deadtime).toBe('30s');

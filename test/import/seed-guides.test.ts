@@ -140,7 +140,7 @@ describe('hactl import of the seed guides', () => {
     const { dir, stderr, exitCode } = await importAndRender('seed-004');
     expect(exitCode).toBe(0);
     // the guide sets logging.debug twice (on, then off): corosync takes the last
-    expect(stderr).toContain('[import-conflict]');
+    expect(stderr).toContain('[import-duplicate-key]');
     for (const node of ['node1', 'node2']) {
       expect(compare(read(fixtures('seed-004'), node, 'etc/corosync/corosync.conf'), read(dir, node, 'etc/corosync/corosync.conf'))).toEqual({ missing: ['debug: on'], added: [] });
       expect(read(dir, node, 'etc/init.d/hoge')).toBe(read(fixtures('seed-004'), node, 'etc/init.d/hoge'));

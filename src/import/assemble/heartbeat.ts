@@ -108,13 +108,15 @@ export function assembleHeartbeat(a: Assembly, draft: Draft, profile: PlatformPr
   const cfs = withCf(a);
   if (!cfs.length) return undefined;
   const base = cfs[0]!.haCf.value;
-  const one = <K extends keyof HaCf>(key: K, path: string) =>
+  type Value<K extends keyof HaCf> = NonNullable<HaCf[K]> extends { value: infer V } ? V : never;
+  const one = <K extends keyof HaCf>(key: K, path: string, show?: (v: Value<K>) => string) =>
     agreed(a, key, path, cfs.map((n) => {
       const v = n.haCf.value[key] as { value: unknown; where: Where } | undefined;
-      return { node: n.name, value: v?.value as NonNullable<HaCf[K]> extends { value: infer V } ? V : never, where: v?.where };
-    }));
+      return { node: n.name, value: v?.value as Value<K>, where: v?.where };
+    }), show ?? true);
   const time = (key: 'keepalive' | 'deadtime' | 'warntime' | 'initdead' | 'deadping') => {
-    const v = one(key, `heartbeat.${key}`);
+    // kept in ms, shown in a conflict as the files write it
+    const v = one(key, `heartbeat.${key}`, (ms) => duration(ms as number));
     return v === undefined ? undefined : duration(v);
   };
   const list = (key: 'ping' | 'apiauth') => agreed(a, key, `heartbeat.${key}`, cfs.map((n) => ({ node: n.name, value: n.haCf.value[key].map((x) => x.value), where: n.haCf.value[key][0]?.where })));

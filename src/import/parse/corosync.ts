@@ -89,7 +89,7 @@ export function parseCorosync(text: string, file: string): Parsed<CorosyncConf> 
       const key = prefix ? `${prefix}.${kv.key}` : kv.key;
       const earlier = seen.get(key);
       if (earlier && earlier.value !== kv.value) {
-        issues.push(sourceWarning('import-conflict', where, `${key} is set twice (line ${earlier.where.line}: ${earlier.value}, here: ${kv.value}): corosync takes the last`));
+        issues.push(sourceWarning('import-duplicate-key', where, `${key} is set twice (line ${earlier.where.line}: ${earlier.value}, here: ${kv.value}): corosync takes the last`));
       }
       seen.set(key, { value: kv.value, where });
       conf.where.set(key, where);

@@ -86,7 +86,7 @@ describe('parseCorosync', () => {
   it('warns where a key is set twice with another value (corosync takes the last)', () => {
     const { value, issues } = parseCorosync('logging {\n  debug: on\n  debug: off\n}\n', 'c.conf');
     expect(value.logging.debug).toBe(false);
-    expect(issues.map((i) => [i.code, i.severity, i.location?.line])).toEqual([['import-conflict', 'warning', 3]]);
+    expect(issues.map((i) => [i.code, i.severity, i.location?.line])).toEqual([['import-duplicate-key', 'warning', 3]]);
   });
 
   it('keeps keys the stack has no field for', () => {
