@@ -53,5 +53,3 @@ const nodeBundle = {
   banner: { js: "import { createRequire as __hactlRequire } from 'node:module'; const require = __hactlRequire(import.meta.url);" },
 };
 await build({ ...nodeBundle, entryPoints: ['cli/node-hactl.ts'], outfile: 'dist/node/hactl.mjs' });
-// what hactl on the host runs on every node for each status and verb: small, so it starts fast on slow guests
-await build({ ...nodeBundle, entryPoints: ['cli/node-agent-request.ts'], outfile: 'dist/node/agent-request.mjs' });

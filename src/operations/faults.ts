@@ -27,8 +27,11 @@ function transportOf(cluster: OpenCluster, node: string): Transport {
   return t;
 }
 
+// An upper bound, not a wait: on emulated VMs (no KVM) a loaded guest took 14 s for `ip link set up` alone.
+const FAULT_COMMAND_TIMEOUT_MS = 120_000;
+
 async function must(node: string, t: Transport, command: string): Promise<string> {
-  const r = await t.exec(command, { timeoutMs: 30_000 });
+  const r = await t.exec(command, { timeoutMs: FAULT_COMMAND_TIMEOUT_MS });
   if (r.code !== 0) throw new HactlError('runtime-fault-failed', `${node}: \`${command}\` failed: ${r.stderr.trim() || `exit ${r.code}`}`);
   return r.stdout;
 }

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Computed, Defaulted, Explained, Matching, Normalized, OneOf, Text } from './define.js';
-import { AGENT_CONFIG_PATH } from './paths.js';
+import { AGENT_CONFIG_PATH, DEFAULT_CONTROL_SOCKET, DEFAULT_RUN_DIR } from './paths.js';
 
 // The agent's own configuration document (JSON), declared once. The renderer writes it from the cluster model; the
 // heartbeat v1 reader builds it from ha.cf/haresources/authkeys. It is complete: the agent reads nothing else.
@@ -288,7 +288,7 @@ const Control = Type.Object(
   {
     socket: Defaulted(
       Matching('^[/{]', 'an absolute path', { description: 'Unix socket path (mode 0600). Placeholders as runDir.' }),
-      '{runDir}/control.sock',
+      DEFAULT_CONTROL_SOCKET,
     ),
   },
   { additionalProperties: false },
@@ -341,7 +341,7 @@ export const AgentConfigSchema = Type.Object(
     control: Defaulted(Control, {}),
     runDir: Defaulted(
       AbsPath({ description: 'Directory for pid files and the control socket. `{cluster}` and `{node}` are replaced.' }),
-      '/run/hactl/{cluster}-{node}',
+      DEFAULT_RUN_DIR,
     ),
     stateDir: Type.Optional(
       AbsPath({ description: 'Where admin state (standby, moves) and the boot generation persist; absent = memory only. Placeholders as runDir.' }),

@@ -8,9 +8,11 @@ import { quote } from '../../transport/shell.js';
 import type { Transport } from '../../transport/transport.js';
 import { HOST_HACTL } from './hactl.js';
 
-/** The bundles `npm run build` writes (scripts/bundle-cli.mjs): the whole CLI in one file, for Node.js >= 18, and
- *  `agent-request` alone (what hactl on the host runs on a node for each status and verb: fast to start). */
-const BUNDLES = ['hactl.mjs', 'agent-request.mjs'] as const;
+/** What `npm run build` writes for nodes (scripts/bundle-cli.mjs): the whole CLI in one file, for Node.js >= 18. hactl on
+ *  the host never starts it for a status or a verb: it speaks to the agent's socket itself (runtime/agent/socket-request.ts). */
+const BUNDLES = ['hactl.mjs'] as const;
+/** Files earlier versions installed next to the bundle (a small agent-request bundle): removed on upgrade and uninstall. */
+const RETIRED = ['agent-request.mjs'] as const;
 const NODE_LIB = '/usr/local/lib/hactl';
 /** Where the full bundle lives on a node; HOST_HACTL is a small wrapper that runs it with the node's own Node.js. */
 export const NODE_BUNDLE_PATH = `${NODE_LIB}/hactl.mjs`;
@@ -18,9 +20,7 @@ export const AGENT_UNIT_PATH = '/etc/systemd/system/hactl-agent.service';
 const MIN_NODE_MAJOR = 18;
 
 const WRAPPER = `#!/bin/sh
-# installed by hactl (agent runtime): hactl's CLI and agent, bundled in one file, run by this machine's Node.js;
-# agent-request (sent by hactl on the host for every status and verb) has its own small bundle that starts fast
-if [ "$1" = agent-request ]; then exec node ${NODE_LIB}/agent-request.mjs "$@"; fi
+# installed by hactl (agent runtime): hactl's CLI and agent, bundled in one file, run by this machine's Node.js
 exec node ${NODE_BUNDLE_PATH} "$@"
 `;
 
@@ -96,14 +96,15 @@ export async function installAgent(t: Transport, bundle: AgentBundle): Promise<A
   ];
   // plain renames: these are hactl's own files, so no dated backups pile up on every upgrade
   const renames = staged.map((s) => `mv -f ${quote(s.tmpPath)} ${quote(s.path)}`).join(' && ');
-  await run(t, `${renames} && systemctl daemon-reload`, 'putting the agent in place');
+  const retired = RETIRED.map((name) => quote(`${NODE_LIB}/${name}`)).join(' ');
+  await run(t, `${renames} && rm -f ${retired} && systemctl daemon-reload`, 'putting the agent in place');
   const bytes = changed.reduce((sum, [, content]) => sum + content.length, 0);
   return { node: t.node, pushed: changed.length > 0, bytes, ms: performance.now() - started, nodeVersion };
 }
 
 /** Removes what installAgent put there (the rendered config stays, as every pushed file does). */
 export async function uninstallAgent(t: Transport): Promise<void> {
-  const files = [AGENT_UNIT_PATH, HOST_HACTL[0]!, ...BUNDLES.map((name) => `${NODE_LIB}/${name}`)].map(quote).join(' ');
+  const files = [AGENT_UNIT_PATH, HOST_HACTL[0]!, ...[...BUNDLES, ...RETIRED].map((name) => `${NODE_LIB}/${name}`)].map(quote).join(' ');
   await run(t, `systemctl disable --now hactl-agent 2>/dev/null; rm -f ${files} && rmdir --ignore-fail-on-non-empty ${quote(NODE_LIB)} 2>/dev/null; systemctl daemon-reload`, 'removing the agent');
 }
 

@@ -1,21 +1,20 @@
-import { AGENT_CONFIG_PATH } from '../../agent/config/paths.js';
+import { AGENT_CONFIG_PATH, controlSocketPath } from '../../agent/config/paths.js';
 import type { ControlRequest } from '../../agent/control/protocol.js';
 import type { AgentStatus } from '../../agent/status/status.js';
-import { quote } from '../../transport/shell.js';
 import { RuntimeError } from '../errors.js';
 import { mergeViews } from '../merge-views.js';
-import { anyNode, mustRun, onEveryNode } from '../node-command.js';
+import { anyNode, onEveryNode } from '../node-command.js';
 import type { ClusterAccess, OperationResult, Runtime } from '../runtime.js';
 import { resolveGroup, resolveNode } from '../targets.js';
+import { requestOverShell } from './socket-request.js';
 import { agentView } from './view.js';
 
-/** One request to a node's agent, through hactl's own CLI on that node (it finds the socket from the agent's config). */
+/** One request to a node's agent, on the socket the rendered config gives it (see socket-request.ts for why not Node.js). */
 async function ask(cluster: ClusterAccess, node: string, request: ControlRequest): Promise<unknown> {
   const transport = cluster.nodes.get(node);
   if (!transport) throw new RuntimeError('runtime-no-node', `${node} cannot be reached`);
-  const argv = [...cluster.hactl, 'agent-request', '--config', AGENT_CONFIG_PATH, '--node', node, JSON.stringify(request)];
-  // an upper bound, not a wait: on emulated VMs (no KVM) starting Node.js alone takes seconds, more under load
-  return JSON.parse(await mustRun(node, transport, argv.map(quote).join(' '), 60_000)) as unknown;
+  const { cluster: name, agent } = cluster.model;
+  return requestOverShell(node, transport, controlSocketPath(name, node, agent.controlSocket ? { socket: agent.controlSocket } : {}), request);
 }
 
 /** Admin changes reach every agent through the heartbeats: ask any node that answers. */
