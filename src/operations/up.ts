@@ -1,6 +1,7 @@
 import { HactlError } from '../diagnostics/index.js';
 import { primaryNodes } from '../apply/order.js';
 import type { ClusterModel } from '../model/model.js';
+import { allPrimitives } from '../model/normalize.js';
 import { renderValidated } from '../pipeline/render-validated.js';
 import type { ProviderName, ProviderOptions } from '../provider/provider.js';
 import { providers } from '../provider/registry.js';
@@ -15,7 +16,7 @@ export interface UpOptions {
   providerOptions?: ProviderOptions;
   onEvent?: OperationEventHandler;
   env?: NodeJS.ProcessEnv;
-  /** how long the runtime may take to form the cluster and place every group; default 120 s (Vagrant: 300 s) */
+  /** how long the runtime may take to form the cluster and place every group; default 120 s (Vagrant: 300 s), or the slowest group's start timeouts when longer */
   healthyTimeoutMs?: number;
 }
 
@@ -33,6 +34,19 @@ export function startOrder(model: ClusterModel): string[] {
   const primaries = primaryNodes(model);
   const names = model.nodes.map((n) => n.name);
   return [...names.filter((n) => primaries.has(n)), ...names.filter((n) => !primaries.has(n))];
+}
+
+/**
+ * The longest a group may take to start by the stack's own start timeouts (its members start one after another):
+ * `up` waits at least that long, or it would give up on a start the stack allows (Tomcat's on emulated VMs).
+ */
+export function longestStartMs(model: Pick<ClusterModel, 'resources'>): number {
+  const byGroup = new Map<string, number>();
+  for (const p of allPrimitives(model)) {
+    const key = p.group ?? p.name;
+    byGroup.set(key, (byGroup.get(key) ?? 0) + (p.ops.find((o) => o.name === 'start')?.timeoutMs ?? 0));
+  }
+  return Math.max(0, ...byGroup.values());
 }
 
 export async function startRuntime(cluster: ClusterAccess, runtime: Runtime, onEvent: OperationEventHandler, nodes = startOrder(cluster.model)): Promise<void> {
@@ -68,7 +82,7 @@ export async function up(stack: string, options: UpOptions = {}): Promise<UpResu
     const cluster: ClusterAccess = { model, nodes: session.nodes, daemons: session.daemons, hactl: session.hactl };
     await startRuntime(cluster, runtime, emit);
     // emulated VMs (no KVM) start processes ~30x slower: every status call there costs seconds
-    const timeoutMs = options.healthyTimeoutMs ?? (provider.name === 'vagrant' ? 300_000 : 120_000);
+    const timeoutMs = options.healthyTimeoutMs ?? Math.max(provider.name === 'vagrant' ? 300_000 : 120_000, longestStartMs(model));
     for (const line of (await runtime.bootstrap?.(cluster, { timeoutMs })) ?? []) emit({ type: 'bootstrap', line });
     const health = await waitHealthy(cluster, runtime, timeoutMs, `${model.cluster} on ${session.where}`);
     const totalMs = performance.now() - started;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { iptablesRenderer } from '../../src/render/iptables/index.js';
+import { retarget } from '../../src/translate/index.js';
 import { directives, expectGolden, fileOf, modelOf, render, stackInput, vrrpModern } from './render-variants.js';
 
 const CENTOS = '/etc/sysconfig/iptables';
@@ -18,6 +19,13 @@ describe('iptables rules', async () => {
         '-A INPUT -m state --state NEW -m tcp -p tcp --dport 80 -j ACCEPT',
       ]),
     );
+  });
+
+  it('opens Samba’s ports for seed 001’s smb and nmb (clients reach the share on its VIP), on CentOS and once retargeted to Debian', async () => {
+    const samba = ['-A INPUT -m state --state NEW -m tcp -p tcp --dport 139 -j ACCEPT', '-A INPUT -m state --state NEW -m tcp -p tcp --dport 445 -j ACCEPT', '-A INPUT -p udp -m udp --dport 137 -j ACCEPT', '-A INPUT -p udp -m udp --dport 138 -j ACCEPT'];
+    expect(directives(fileOf(web, 's1', CENTOS).content)).toEqual(expect.arrayContaining(samba));
+    const debian = render(await modelOf(retarget(await stackInput('001-web-pacemaker-heartbeat'), { platform: 'debian12' }).input!), iptablesRenderer);
+    expect(directives(fileOf(debian, 's2', '/etc/iptables/rules.v4').content)).toEqual(expect.arrayContaining(samba));
   });
 
   it('is iptables-save shaped: filter table, chain policies, accept replies and loopback first, COMMIT', () => {

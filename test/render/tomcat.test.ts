@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apacheExtrasRenderer } from '../../src/render/apache/index.js';
+import { crmshRenderer } from '../../src/render/pacemaker/index.js';
+import { retarget } from '../../src/translate/index.js';
 import { tomcatRenderer } from '../../src/render/tomcat/index.js';
 import { fileOf, modelOf, render, stackInput } from './render-variants.js';
 
@@ -21,5 +23,11 @@ describe('Tomcat server.xml and the AJP proxy on Debian (seed 001)', async () =>
     const conf = fileOf(render(debian, apacheExtrasRenderer), 's1', '/etc/apache2/conf-enabled/httpd-proxy.conf').content;
     expect(conf).toMatch(/<IfModule !proxy_ajp_module>\n {2}LoadModule proxy_ajp_module \/usr\/lib\/apache2\/modules\/mod_proxy_ajp\.so\n<\/IfModule>/);
     expect(conf.indexOf('LoadModule proxy_module')).toBeLessThan(conf.indexOf('  ProxyPass '));
+  });
+
+  it("gives Debian's Tomcat a PID file that monitor reads too (resource-agents 4.12 sets its default for start only)", async () => {
+    const retargeted = await modelOf(retarget(input, { platform: 'debian12' }).input!);
+    const crm = fileOf(render(retargeted, crmshRenderer), '_cluster', '/var/lib/hactl/crm-configure.crm').content;
+    expect(crm).toMatch(/primitive tomcat ocf:heartbeat:tomcat \\\n\tparams .*catalina_base="\/var\/lib\/tomcat10" catalina_pid="\/var\/lib\/tomcat10\/logs\/catalina\.pid"/);
   });
 });

@@ -23,7 +23,7 @@ async function checkScript(stack: string, change: (text: string) => string, over
 describe.skipIf(skip)('crmsh checker (crm configure on an empty CIB, then crm_verify)', () => {
   it('accepts the crm script of every stack and variant, in Pacemaker 1.0 and 2 syntax', async () => {
     const variants = (await allVariants()).filter((v) => crmshRenderer.applies(v.model));
-    expect(variants.map((v) => v.name).sort()).toEqual(['001-web-pacemaker-heartbeat', '003-debian12', '003-drbd-heartbeat-crm', '004-debian12', '004-debian12-udpu', '004-job-corosync-pacemaker', 'vagrant-drbd']);
+    expect(variants.map((v) => v.name).sort()).toEqual(['001-web-pacemaker-heartbeat', '003-debian12', '003-drbd-heartbeat-crm', '004-debian12', '004-debian12-udpu', '004-job-corosync-pacemaker', 'vagrant-drbd', 'vagrant-web']);
     for (const v of variants) {
       const [result] = await runChecks(v.model, renderCrm(v.model), [crmshChecker]);
       expect(result, `${v.name}: ${result?.message}`).toMatchObject({ ok: true });

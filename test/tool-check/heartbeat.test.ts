@@ -26,7 +26,7 @@ async function check(stack: string, path: string, change: (text: string) => stri
 describe.skipIf(skip)('heartbeat checker (heartbeat 3 parses ha.cf and authkeys as each node)', () => {
   it('accepts ha.cf, authkeys and haresources of every stack and variant that runs heartbeat', async () => {
     const variants = (await allVariants()).filter((v) => heartbeatRenderer.applies(v.model));
-    expect(variants.map((v) => v.name).sort()).toEqual(['000-memcached-heartbeat', '001-web-pacemaker-heartbeat', '003-debian12', '003-drbd-heartbeat-crm', 'vagrant-drbd']);
+    expect(variants.map((v) => v.name).sort()).toEqual(['000-memcached-heartbeat', '001-web-pacemaker-heartbeat', '003-debian12', '003-drbd-heartbeat-crm', 'vagrant-drbd', 'vagrant-web']);
     for (const v of variants) {
       const files = renderHb(v.model);
       const results = await runChecks(v.model, heartbeatFiles(files), [heartbeatChecker]);

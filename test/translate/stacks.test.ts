@@ -35,6 +35,7 @@ const reach: Record<string, Record<RuntimeName, string>> = {
   'vagrant-agent-keepalived': { heartbeat: 'ok', pacemaker: 'no-translation', keepalived: 'ok', agent: 'ok' },
   'vagrant-drbd': { heartbeat: 'no-translation', pacemaker: 'ok', keepalived: 'no-translation', agent: 'no-translation' },
   'vagrant-keepalived': { heartbeat: 'ok', pacemaker: 'no-translation', keepalived: 'ok', agent: 'ok' },
+  'vagrant-web': { heartbeat: 'no-translation', pacemaker: 'ok', keepalived: 'no-translation', agent: 'no-translation' },
 };
 
 const outcome = (r: TranslationResult) => (r.ok ? 'ok' : r.report.find((i) => i.kind === 'blocked')!.rule);
@@ -119,6 +120,7 @@ describe('every shipped stack on every runtime, on debian12', () => {
       'vagrant-drbd retargeted to debian12',
       'vagrant-keepalived migrated to heartbeat',
       'vagrant-keepalived migrated to agent',
+      'vagrant-web retargeted to debian12',
     ]);
     // every shipped stack's translations through the real tools: tens of seconds, more on a loaded machine
   }, 180_000);

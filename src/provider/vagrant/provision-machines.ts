@@ -9,6 +9,8 @@ import { installAgentOnNodes } from '../host/agent-install.js';
 import { bootstrapDrbd } from '../host/drbd-bootstrap.js';
 import { hostServices } from '../host/daemons.js';
 import { pushFiles } from '../push-files.js';
+import { renumberBoxAccounts } from './box-accounts.js';
+import { installFromHost } from './host-packages.js';
 import { phase, type VagrantEventHandler, type VagrantPhase } from './events.js';
 
 export interface ProvisionContext {
@@ -28,7 +30,13 @@ export interface ProvisionContext {
 export async function provisionMachines(ctx: ProvisionContext): Promise<ApplyReport> {
   const { model, transports, emit, timings } = ctx;
   await phase(emit, 'packages', timings, async () => {
+    for (const r of await renumberBoxAccounts(model, transports)) {
+      emit({ type: 'machine-message', node: r.node, level: 'info', message: `${r.name}: ${r.what} ${r.from} of the box's package renumbered to the stack's ${r.to}` });
+    }
     await ensureUsers({ model, transports });
+    for (const h of await installFromHost(model, transports)) {
+      emit({ type: 'machine-message', node: h.node, level: 'info', message: `installed from this host (the box lacks them): ${h.packages.join(' ')}, ${(h.bytes / 1e6).toFixed(2)} MB in ${(h.ms / 1000).toFixed(1)} s` });
+    }
     await installPackages({ model, transports });
     // the agent runtime's own program: hactl's bundle, run by the box's Node.js (what it costs is reported per node)
     for (const agent of await installAgentOnNodes(model, transports)) {

@@ -107,6 +107,10 @@ function paramsOf(p: PrimitiveModel, profile: PlatformProfile): Pair[] {
         field('catalina_home', p.catalinaHome, 'tomcat.catalinaHome'),
         // the distribution's Tomcat keeps its instance (conf, webapps, logs) apart from the shared install
         ...(profile.tomcat && p.catalinaHome === profile.tomcat.home ? [['catalina_base', profile.tomcat.base] as Pair] : []),
+        // resource-agents 4.12 (Debian 12) picks its default PID file for the start action only: every monitor then
+        // finds none and calls Tomcat not running, and Pacemaker restarts it forever. A PID file in the instance's
+        // logs (the Tomcat user writes there) is the one start, monitor and stop all read.
+        ...(profile.tomcat && p.catalinaHome === profile.tomcat.home ? [['catalina_pid', `${profile.tomcat.base}/logs/catalina.pid`] as Pair] : []),
         ['tomcat_user', p.user],
         field('statusurl', p.statusurl, 'tomcat.statusurl'),
       ];
