@@ -147,7 +147,10 @@ describe.skipIf(skip)('seed 003 on two Vagrant VMs: DRBD under Pacemaker 2 with 
       const dm = nodes.get('dm')!;
       // dm (Secondary) leaves the cluster's placement; DRBD stops there and a filesystem replaces its metadata
       await sh(dm, 'crm node standby dm');
-      await until('DRBD is down on dm', 5 * MINUTE, async () => ((await dm.exec('drbdsetup status drbd0')).code !== 0 ? true : undefined));
+      await until('DRBD is down on dm', 3 * MINUTE, async () => {
+        const r = await dm.exec('drbdadm status drbd0');
+        return r.code !== 0 || !/role:/.test(r.stdout) ? true : undefined;
+      }).catch((e: unknown) => note('wipe.txt', String(e)));
       note('wipe.txt', await sh(dm, 'yes yes | drbdadm -- --force wipe-md drbd0 2>&1; mkfs.ext4 -q -F /dev/vdb 2>&1; blkid -p /dev/vdb'));
     });
     const refused = await hactl('up', '--provider', 'vagrant', STACK);
