@@ -8,7 +8,7 @@ import { parseDrbdStatus } from './parse-status.js';
 const READ_TIMEOUT_MS = 20_000;
 
 /** DRBD names a connection after the peer's `on` host; when it does not (or names it otherwise), the resource's other node is the peer. */
-function namePeers(state: DrbdState, res: DrbdModel): DrbdState {
+export function namePeers(state: DrbdState, res: DrbdModel): DrbdState {
   const others = res.hosts.map((h) => h.node).filter((n) => n !== state.node);
   const peers = state.peers.map((p) => (others.includes(p.peer) || others.length !== 1 ? p : { ...p, peer: others[0]! }));
   return { ...state, peers };

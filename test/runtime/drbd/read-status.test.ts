@@ -1,10 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drbdWarnings, withDrbd } from '../../../src/runtime/drbd/read-status.js';
+import { loadStack } from '../../../src/load/load-stack.js';
+import { parseDrbdStatus } from '../../../src/runtime/drbd/parse-status.js';
+import { drbdWarnings, namePeers, withDrbd } from '../../../src/runtime/drbd/read-status.js';
 import type { DrbdState } from '../../../src/runtime/status.js';
 import { statusOf } from '../../observe/status-fixtures.js';
 
+const root = join(import.meta.dirname, '..', '..', '..');
+
 const primary: DrbdState = { resource: 'drbd0', node: 'dm', up: true, role: 'Primary', disk: 'UpToDate', peers: [{ peer: 'ds', connection: 'Connected', role: 'Secondary', replication: 'Established', disk: 'UpToDate' }] };
 const secondary: DrbdState = { resource: 'drbd0', node: 'ds', up: true, role: 'Secondary', disk: 'UpToDate', peers: [{ peer: 'dm', connection: 'Connected', role: 'Primary', replication: 'Established', disk: 'UpToDate' }] };
+
+describe("DRBD's peers named after the stack's nodes", () => {
+  it("names DRBD 8.4's `peer` connection after the resource's other node", async () => {
+    const model = (await loadStack(join(root, 'stacks/vagrant-drbd.yaml'))).model!;
+    const [ds] = parseDrbdStatus(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'drbd', 'peer-powered-off-ds.txt'), 'utf8'), 'ds');
+    expect(namePeers(ds!, model.drbd[0]!).peers).toEqual([{ peer: 'dm', connection: 'Connecting' }]);
+  });
+});
 
 describe('DRBD warnings in the status', () => {
   it('has none for a Primary and a Secondary that replicate, nor during a resync', () => {
