@@ -24,6 +24,17 @@ describe('drbdadm status as the status model', () => {
     ]);
   });
 
+  it("reads a resync from both sides with DRBD's percent done", () => {
+    expect(parseDrbdStatus(fixture('resync-target-dm'), 'dm')[0]).toEqual({
+      resource: 'drbd0', node: 'dm', up: true, role: 'Secondary', disk: 'Inconsistent', peers: [{ peer: 'peer', connection: 'Connected', role: 'Primary', replication: 'SyncTarget', disk: 'UpToDate', done: 37.96 }],
+    });
+    expect(parseDrbdStatus(fixture('resync-source-ds'), 'ds')[0]!.peers).toEqual([{ peer: 'peer', connection: 'Connected', role: 'Secondary', replication: 'SyncSource', disk: 'Inconsistent', done: 40.09 }]);
+  });
+
+  it('reads a resource that has not connected yet, whose status has no connection line', () => {
+    expect(parseDrbdStatus(fixture('not-connected-yet-dm'), 'dm')).toEqual([{ resource: 'drbd0', node: 'dm', up: true, role: 'Secondary', disk: 'Inconsistent', peers: [] }]);
+  });
+
   it('reads several resources and skips what is not a resource (a tool warning at the margin)', () => {
     const text = `${fixture('connected-primary-dm')}Warning: something the tool says\n${fixture('peer-powered-off-ds').replace('drbd0', 'r1')}`;
     expect(parseDrbdStatus(text, 'dm').map((r) => [r.resource, r.role, r.peers[0]!.connection])).toEqual([['drbd0', 'Primary', 'Connected'], ['r1', 'Primary', 'Connecting']]);
