@@ -30,7 +30,7 @@ describe.skipIf(skip)('seed 003 on two Vagrant VMs: DRBD under Pacemaker 2 with 
   };
   const evidence = async (stage: string, nodes: Map<string, Transport>): Promise<void> => {
     for (const [node, t] of nodes) {
-      const r = await t.exec('echo "# drbdadm status"; drbdadm status; echo "# drbdadm status --verbose --statistics"; drbdadm status --verbose --statistics; echo "# drbdadm --version"; drbdadm --version; echo "# /proc/drbd"; cat /proc/drbd; echo "# crm_mon"; crm_mon -1 -r; echo "# findmnt /drbd"; findmnt /drbd; echo "# journal"; journalctl -n 80 --no-pager', { timeoutMs: 120_000 }).catch((e: unknown) => ({ stdout: String(e), stderr: '' }));
+      const r = await t.exec('echo "# drbdadm status"; drbdadm status; echo "# drbdadm status --verbose --statistics"; drbdadm status --verbose --statistics; echo "# drbdadm --version"; drbdadm --version; echo "# /proc/drbd"; cat /proc/drbd; echo "# crm_mon"; crm_mon -1 -r; echo "# findmnt /drbd"; findmnt /drbd; echo "# DRBD syncs (kernel)"; journalctl -k --no-pager | grep -E "Began resync|Resync done"; echo "# journal"; journalctl -n 80 --no-pager', { timeoutMs: 120_000 }).catch((e: unknown) => ({ stdout: String(e), stderr: '' }));
       note(`${stage}-${node}.txt`, `${r.stdout}\n# stderr\n${r.stderr}`);
     }
   };
