@@ -1,4 +1,4 @@
-import type { ClusterStatus, GroupState, ResourceState } from './status.js';
+import type { ClusterStatus, DrbdPeerState, DrbdState, GroupState, ResourceState } from './status.js';
 
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = [];
@@ -18,6 +18,16 @@ function where(g: GroupState): string {
 
 const role = (r: ResourceState): string => `${r.role}${r.node ? ` on ${r.node}` : ''}${r.disabled ? ' (disabled)' : ''}${r.managed ? '' : ' (unmanaged)'}`;
 
+/** `ds: Secondary UpToDate, SyncSource 42.1% done`, or just why the peer is not connected (`ds: StandAlone`). */
+function peerText(p: DrbdPeerState): string {
+  if (p.connection !== 'Connected') return `${p.peer}: ${p.connection}`;
+  const sync = p.replication ? `, ${p.replication}${p.done !== undefined ? ` ${p.done}% done` : ''}` : '';
+  return `${p.peer}: ${[p.role, p.disk].filter(Boolean).join(' ')}${sync}`;
+}
+
+const drbdRow = (d: DrbdState): string[] =>
+  d.up ? [d.resource, d.node, d.role, d.disk, d.peers.map(peerText).join('; ')] : [d.resource, d.node, 'not up', d.detail ?? ''];
+
 /** crm_mon-like text, the same for every runtime: what the operator reads first (warnings) comes first. */
 export function formatStatus(s: ClusterStatus): string {
   const out: string[] = [];
@@ -33,6 +43,7 @@ export function formatStatus(s: ClusterStatus): string {
     out.push(`  ${g.name} (${g.kind}): ${where(g)}`);
     out.push(...table(g.resources.map((r) => [r.name, r.agent, role(r)]), '      '));
   }
+  if (s.drbd) out.push('', 'DRBD:', ...(s.drbd.length ? table(s.drbd.map(drbdRow)) : ['  (no node answered)']));
   if (s.failCounts.length) out.push('', 'Fail counts:', ...table(s.failCounts.map((f) => [f.node, f.resource, String(f.count)])));
   if (s.failedActions.length) out.push('', 'Failed actions:', ...table(s.failedActions.map((a) => [a.node, `${a.resource} ${a.operation}`, a.reason, a.at ?? ''])));
   return `${out.join('\n')}\n`;

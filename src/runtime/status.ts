@@ -23,6 +23,41 @@ export interface ClusterStatus {
   dc?: string[];
   /** things an operator must read: split brain, a group active on two nodes, a stopped cluster manager */
   warnings: string[];
+  /** each DRBD resource of the stack as each node that answered sees it (absent when the stack has none) */
+  drbd?: DrbdState[];
+}
+
+/**
+ * One DRBD resource on one node, from `drbdadm status` there: the node's role and backing disk, and its connection to
+ * each peer with the replication state. Values are DRBD's own words (Primary, UpToDate, SyncTarget, StandAlone, …).
+ */
+export interface DrbdState {
+  resource: string;
+  node: string;
+  /** false when the resource is not configured in the kernel there (`drbdadm down`, module not loaded) */
+  up: boolean;
+  /** Primary, Secondary, or Unknown when the resource is not up */
+  role: string;
+  /** the local backing disk: UpToDate, Inconsistent, Outdated, Diskless, … (volume 0 when there are several) */
+  disk: string;
+  peers: DrbdPeerState[];
+  /** the tool's words when the resource could not be read */
+  detail?: string;
+}
+
+export interface DrbdPeerState {
+  /** the peer's node name (DRBD's connection name, or the resource's other node when DRBD does not name it) */
+  peer: string;
+  /** Connected, or why not: StandAlone, Connecting, WFConnection, Disconnecting, … */
+  connection: string;
+  /** the peer's role as this node sees it (absent when not connected) */
+  role?: string;
+  /** Established, SyncSource, SyncTarget, PausedSyncS, … (absent when not connected) */
+  replication?: string;
+  /** the peer's disk as this node sees it: UpToDate, Inconsistent, DUnknown, … */
+  disk?: string;
+  /** percent of the resync done, while it runs */
+  done?: number;
 }
 
 export type NodeCondition = 'online' | 'standby' | 'offline' | 'unclean' | 'unknown';

@@ -40,6 +40,13 @@ describe('the Vagrant data hactl renders', () => {
     expect((await dataOf('vagrant-keepalived.yaml')).machines.map((m) => m.disks)).toEqual([undefined, undefined]);
   });
 
+  it("gives seed 003's DRBD agent LINBIT's start and stop timeouts: Pacemaker's 20 s fails a start on a VM that just booted", async () => {
+    const model = await stackModel('vagrant-drbd.yaml');
+    const drbd = model.resources.find((r) => r.kind === 'drbd')!;
+    const timeouts = drbd.kind === 'drbd' ? Object.fromEntries(drbd.ops.map((o) => [o.name, o.timeoutMs])) : {};
+    expect(timeouts).toMatchObject({ start: 240_000, stop: 100_000 });
+  });
+
   it('orders NICs by their number, not by how the stack lists them', async () => {
     const model = await modelOf(twoNodes({ nodes: { lb1: { nics: { eth2: '10.231.8.11/24', eth1: '10.231.9.11/24' } }, lb2: { nics: { eth1: '10.231.9.12/24' } } } }));
     const data = buildVagrantData(model, vagrantSettings(model));

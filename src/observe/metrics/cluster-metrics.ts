@@ -27,6 +27,10 @@ function gauges(registry: Registry) {
     quorate: gauge('hactl_quorate', 'Whether the (reporting part of the) cluster has quorum'),
     partitions: gauge('hactl_partitions', 'Groups of nodes that cannot see each other (more than 1: the cluster is split)'),
     warnings: gauge('hactl_warnings', 'Warnings an operator must read (split brain, a group active twice, ...)'),
+    drbdPrimary: gauge('hactl_drbd_primary', 'Whether the DRBD resource is Primary on the node (1) or not (0)', ['resource', 'node']),
+    drbdUpToDate: gauge('hactl_drbd_up_to_date', "Whether the node's DRBD backing disk is UpToDate (1) or not (0)", ['resource', 'node']),
+    drbdConnected: gauge('hactl_drbd_connected', 'Whether the node replicates the DRBD resource with the peer (1) or not (0)', ['resource', 'node', 'peer']),
+    drbdSyncDone: gauge('hactl_drbd_sync_done_percent', 'Percent of a running DRBD resync done, as the node sees it (only while it runs)', ['resource', 'node', 'peer']),
   };
 }
 
@@ -70,6 +74,14 @@ export class ClusterMetrics {
     if (status.quorum) g.quorate.set(status.quorum.quorate ? 1 : 0);
     g.partitions.set(status.partitions.length);
     g.warnings.set(status.warnings.length);
+    for (const d of status.drbd ?? []) {
+      g.drbdPrimary.set({ resource: d.resource, node: d.node }, d.role === 'Primary' ? 1 : 0);
+      g.drbdUpToDate.set({ resource: d.resource, node: d.node }, d.disk === 'UpToDate' ? 1 : 0);
+      for (const p of d.peers) {
+        g.drbdConnected.set({ resource: d.resource, node: d.node, peer: p.peer }, p.connection === 'Connected' ? 1 : 0);
+        if (p.done !== undefined) g.drbdSyncDone.set({ resource: d.resource, node: d.node, peer: p.peer }, p.done);
+      }
+    }
   }
 
   private setCounters(counters: ReadonlyMap<string, GroupCounters>): void {

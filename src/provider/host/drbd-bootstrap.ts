@@ -68,6 +68,8 @@ export async function bootstrapDrbd(model: ClusterModel, transports: ReadonlyMap
       if (found && !opts.overwrite) {
         throw new RuntimeError('runtime-drbd-disk-in-use', `${h.node}: ${h.disk} holds data (${found}) and no DRBD metadata: hactl creates no metadata there; wipe the disk yourself, or pass --drbd-overwrite to let hactl overwrite it`);
       }
+      // drbdmeta refuses a disk with a filesystem on it even with --force (exit 40): overwriting means its signatures go first
+      if (found) await run(h.t, `wipefs --all --force ${quote(h.disk)}`, `wiping ${found} off ${h.disk} (--drbd-overwrite)`);
       await run(h.t, `drbdadm -- --force create-md ${name}`, `drbdadm create-md ${res.name} on ${h.disk}`);
       lines.push(`${h.node}: DRBD metadata created for ${res.name} on ${h.disk}${found ? ` (overwrote ${found})` : ''}`);
       created++;

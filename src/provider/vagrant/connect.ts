@@ -13,15 +13,35 @@ import type { VagrantWorkdir } from '../../render/vagrant/workdir.js';
 /** The name a node's host key is pinned under in the workdir's known_hosts (its address may change between ups). */
 export const hostKeyAlias = (cluster: string, node: string): string => `hactl-${cluster}-${node}`;
 
-/** Where each machine's sshd is, as vagrant reaches it (`vagrant ssh-config`), for the SSH transport. */
-export async function vagrantEndpoints(model: ClusterModel, dir: VagrantWorkdir): Promise<Record<string, EndpointOverride>> {
-  const run = await mustRunVagrant(['ssh-config'], { cwd: dir.root });
-  const text = run.records.filter((r) => r.type === 'ssh-config').map((r) => r.data.join(',')).join('\n') || run.stdout;
-  const entries = parseSshConfig(text);
+async function sshConfigs(dir: VagrantWorkdir, machine?: string): Promise<ReturnType<typeof parseSshConfig>> {
+  const run = await mustRunVagrant(['ssh-config', ...(machine ? [machine] : [])], { cwd: dir.root });
+  return parseSshConfig(run.records.filter((r) => r.type === 'ssh-config').map((r) => r.data.join(',')).join('\n') || run.stdout);
+}
+
+/**
+ * Where each machine's sshd is, as vagrant reaches it (`vagrant ssh-config`), for the SSH transport. `vagrant
+ * ssh-config` fails as a whole when one machine is not running (powered off in a failover test, crashed); with
+ * `partial`, each machine is then asked on its own and the ones that answer are returned, so status and the verbs
+ * still reach the survivors.
+ */
+export async function vagrantEndpoints(model: ClusterModel, dir: VagrantWorkdir, opts: { partial?: boolean } = {}): Promise<Record<string, EndpointOverride>> {
+  let entries: ReturnType<typeof parseSshConfig>;
+  try {
+    entries = await sshConfigs(dir);
+  } catch (e) {
+    if (!opts.partial) throw e;
+    const each = await Promise.allSettled(model.nodes.map((n) => sshConfigs(dir, n.name)));
+    const answered = each.flatMap((r) => (r.status === 'fulfilled' ? [...r.value] : []));
+    if (answered.length === 0) throw e;
+    entries = new Map(answered);
+  }
   const overrides: Record<string, EndpointOverride> = {};
   for (const node of model.nodes) {
     const entry = entries.get(node.name);
-    if (!entry) throw new VagrantError('vagrant-not-created', `vagrant ssh-config has no entry for ${node.name}: is it up?`);
+    if (!entry) {
+      if (opts.partial) continue;
+      throw new VagrantError('vagrant-not-created', `vagrant ssh-config has no entry for ${node.name}: is it up?`);
+    }
     const identityFile = entry.identityFiles.find((f) => existsSync(f));
     overrides[node.name] = {
       host: entry.hostName, port: entry.port, user: entry.user, sudo: entry.user !== 'root',
@@ -47,9 +67,11 @@ export async function forgetHostKeys(model: ClusterModel, dir: VagrantWorkdir, n
 
 /**
  * One SSH transport per machine, host keys checked against the workdir's known_hosts. With `acceptNew` (right after
- * `up`), a machine without a pinned key gets the key it presents over the host-local network it just came up on.
+ * `up`), a machine without a pinned key gets the key it presents over the host-local network it just came up on, and
+ * every machine must answer; otherwise a machine that is not running is left out, as the runtime layer expects of a
+ * node that cannot be reached.
  */
 export async function connectMachines(model: ClusterModel, dir: VagrantWorkdir, acceptNew: boolean): Promise<Map<string, Transport>> {
-  const overrides = await vagrantEndpoints(model, dir);
-  return openTransports(model, { overrides, knownHostsFiles: [dir.knownHosts], acceptNewHostKeys: acceptNew, agent: '' });
+  const overrides = await vagrantEndpoints(model, dir, { partial: !acceptNew });
+  return openTransports({ ...model, nodes: model.nodes.filter((n) => n.name in overrides) }, { overrides, knownHostsFiles: [dir.knownHosts], acceptNewHostKeys: acceptNew, agent: '' });
 }

@@ -1,6 +1,7 @@
 import { platformProfile } from '../../platform/profiles.js';
 import { heartbeatPaths } from '../../render/heartbeat/paths.js';
 import { RuntimeError } from '../errors.js';
+import { readDrbdStatus, withDrbd } from '../drbd/read-status.js';
 import { mergeViews } from '../merge-views.js';
 import { mustRun, onEveryNode } from '../node-command.js';
 import type { ClusterAccess, OperationResult, Runtime } from '../runtime.js';
@@ -11,11 +12,14 @@ import { heartbeatGroups, parseNodeRead, readNodeScript } from './read-node.js';
 async function heartbeatStatus(cluster: ClusterAccess): Promise<ClusterStatus> {
   const groups = heartbeatGroups(cluster.model, platformProfile(cluster.model.platform).haDir);
   const script = readNodeScript(groups);
-  const views = await onEveryNode(cluster, async (node, t) => parseNodeRead(await mustRun(node, t, script, 20_000), node, cluster.model, groups));
+  const [views, drbd] = await Promise.all([
+    onEveryNode(cluster, async (node, t) => parseNodeRead(await mustRun(node, t, script, 20_000), node, cluster.model, groups)),
+    readDrbdStatus(cluster),
+  ]);
   if (views.length === 0) throw new RuntimeError('runtime-not-ready', `no node of ${cluster.model.cluster} answers`);
   const status = mergeViews(views.map((v) => v.value), cluster.model.nodes.map((n) => n.name));
   const stopped = views.filter((v) => v.value.nodes.find((n) => n.name === v.node)?.detail === 'heartbeat is not running').map((v) => v.node);
-  return stopped.length ? { ...status, warnings: [...status.warnings, `heartbeat is not running on ${stopped.join(', ')}`] } : status;
+  return withDrbd(stopped.length ? { ...status, warnings: [...status.warnings, `heartbeat is not running on ${stopped.join(', ')}`] } : status, drbd);
 }
 
 /** hb_standby / hb_takeover act on the node they run on, for all of its resources (heartbeat v1 has no finer unit). */

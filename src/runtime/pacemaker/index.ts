@@ -1,5 +1,6 @@
 import { quote } from '../../transport/shell.js';
 import { RuntimeError } from '../errors.js';
+import { readDrbdStatus, withDrbd } from '../drbd/read-status.js';
 import { mergeViews } from '../merge-views.js';
 import { anyNode, mustRun, onEveryNode } from '../node-command.js';
 import type { ClusterAccess, OperationResult, Runtime } from '../runtime.js';
@@ -13,11 +14,14 @@ import { parseCrmMon } from './crm-mon.js';
 const CRM_MON = 'crm_mon --output-as=xml --inactive';
 
 async function pacemakerStatus(cluster: ClusterAccess): Promise<ClusterStatus> {
-  const views = await onEveryNode(cluster, async (node, t) => parseCrmMon(await mustRun(node, t, CRM_MON, 15_000), node, cluster.model.cluster));
+  const [views, drbd] = await Promise.all([
+    onEveryNode(cluster, async (node, t) => parseCrmMon(await mustRun(node, t, CRM_MON, 15_000), node, cluster.model.cluster)),
+    readDrbdStatus(cluster),
+  ]);
   if (views.length === 0) throw new RuntimeError('runtime-not-ready', `Pacemaker answers on none of ${cluster.model.nodes.map((n) => n.name).join(', ')} (crm_mon failed)`);
   const status = mergeViews(views.map((v) => v.value), cluster.model.nodes.map((n) => n.name));
   const silent = cluster.model.nodes.map((n) => n.name).filter((n) => !views.some((v) => v.node === n));
-  return silent.length ? { ...status, warnings: [...status.warnings, `Pacemaker does not answer on ${silent.join(', ')}`] } : status;
+  return withDrbd(silent.length ? { ...status, warnings: [...status.warnings, `Pacemaker does not answer on ${silent.join(', ')}`] } : status, drbd);
 }
 
 /** terminal colour codes (select graphic rendition) */

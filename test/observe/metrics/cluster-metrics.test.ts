@@ -1,10 +1,16 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { ClusterMetrics } from '../../../src/observe/metrics/cluster-metrics.js';
+import type { DrbdState } from '../../../src/runtime/status.js';
 import { StatusTracker } from '../../../src/observe/timeline/track.js';
 import { missing } from '../../support/env.js';
 import { statusOf } from '../status-fixtures.js';
 import { promtoolProblems, samples, value } from './exposition.js';
+
+const syncing: DrbdState[] = [
+  { resource: 'drbd0', node: 'qs1', up: true, role: 'Primary', disk: 'UpToDate', peers: [{ peer: 'qs2', connection: 'Connected', role: 'Secondary', replication: 'SyncSource', disk: 'Inconsistent', done: 42.5 }] },
+  { resource: 'drbd0', node: 'qs2', up: true, role: 'Secondary', disk: 'Inconsistent', peers: [{ peer: 'qs1', connection: 'Connected', role: 'Primary', replication: 'SyncTarget', disk: 'UpToDate', done: 42.5 }] },
+];
 
 async function scrape(metrics: ClusterMetrics): Promise<string> {
   return metrics.registry.metrics();
@@ -73,13 +79,26 @@ describe('the shared cluster metrics', () => {
     expect(value(all, 'hactl_warnings')).toBe(1);
   });
 
+  it("show each DRBD resource's role, disk, connection and a running resync's percent per node", async () => {
+    const metrics = new ClusterMetrics(new Registry());
+    metrics.update(statusOf(['qs1'], {}, { drbd: syncing }), new Map());
+    const all = samples(await scrape(metrics));
+    expect(value(all, 'hactl_drbd_primary', { resource: 'drbd0', node: 'qs1' })).toBe(1);
+    expect(value(all, 'hactl_drbd_primary', { resource: 'drbd0', node: 'qs2' })).toBe(0);
+    expect(value(all, 'hactl_drbd_up_to_date', { resource: 'drbd0', node: 'qs2' })).toBe(0);
+    expect(value(all, 'hactl_drbd_connected', { resource: 'drbd0', node: 'qs2', peer: 'qs1' })).toBe(1);
+    expect(value(all, 'hactl_drbd_sync_done_percent', { resource: 'drbd0', node: 'qs2', peer: 'qs1' })).toBe(42.5);
+    metrics.update(statusOf(['qs1']), new Map());
+    expect(value(samples(await scrape(metrics)), 'hactl_drbd_primary', { resource: 'drbd0', node: 'qs1' })).toBeUndefined();
+  });
+
   const noPromtool = missing({ tools: ['promtool'] });
   it.skipIf(noPromtool)('pass promtool check metrics (names, units, HELP and TYPE as Prometheus wants them)', async () => {
     const tracker = new StatusTracker();
     const metrics = new ClusterMetrics(new Registry());
     tracker.observe(statusOf(['qs1']), 1000);
     tracker.observe(statusOf(['qs2']), 2000);
-    metrics.update(statusOf(['qs2'], {}, { failCounts: [{ resource: 'hello', node: 'qs1', count: 3 }] }), tracker.counters());
+    metrics.update(statusOf(['qs2'], {}, { failCounts: [{ resource: 'hello', node: 'qs1', count: 3 }], drbd: syncing }), tracker.counters());
     expect(promtoolProblems(await scrape(metrics))).toBe('');
   });
 });
