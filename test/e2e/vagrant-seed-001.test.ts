@@ -180,7 +180,8 @@ describe.skipIf(skip)('seed 001 on two Vagrant VMs: Apache, Samba and Tomcat on 
     const standby = performance.now();
     await settled({ web: 's2', samba: 's2', webapp: 's2' }, TOMCAT_MS);
     expect(await sh('s2', 'crm_mon -1')).toMatch(/Node s1: standby/);
-    expect(await tcpOpen(SAMBA_VIP, 445)).toBe(true);
+    // smb's LSB start returns once smbd forked: on an emulated guest it listens seconds later (a run saw it closed)
+    expect(await until('Samba listens on its VIP from s2', MINUTE, async () => ((await tcpOpen(SAMBA_VIP, 445)) ? true : undefined))).toBe(true);
     // the app only answers once Tomcat started on s2: its JVM starts in minutes on an emulated guest
     const app = await until('the Tomcat app answers from s2', TOMCAT_MS, async () => ((await get(`http://${WEB_VIP}/app/`)) || undefined));
     run.timings.standbyS1TomcatApp = performance.now() - standby;
