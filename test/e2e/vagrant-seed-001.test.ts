@@ -186,7 +186,8 @@ describe.skipIf(skip)('seed 001 on two Vagrant VMs: Apache, Samba and Tomcat on 
     const app = await until('the Tomcat app answers from s2', TOMCAT_MS, async () => ((await get(`http://${WEB_VIP}/app/`)) || undefined));
     run.timings.standbyS1TomcatApp = performance.now() - standby;
     expect(app).toMatch(/Tomcat/i);
-    expect(await sh('s2', 'ss -Hltn sport = :8009')).toMatch(/192\.168\.1\.102:8009/);
+    // the JVM listens on an IPv6 socket: the address shows as [::ffff:192.168.1.102]
+    expect(await sh('s2', 'ss -Hltn sport = :8009')).toMatch(/(?:\[::ffff:)?192\.168\.1\.102\]?:8009/);
     await timedUntil('onlineS1', () => verb('online', 's1'), 'crm_mon shows no standby', async () => !/standby/.test(await sh('s2', 'crm_mon -1')));
   }, 30 * MINUTE);
 
