@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_CONFIG_PATH } from '../../src/agent/config/paths.js';
 import { loadStack } from '../../src/load/load-stack.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import { AGENT_UNIT_PATH, installAgent, NODE_BUNDLE_PATH, readAgentBundle, uninstallAgent } from '../../src/provider/host/agent-install.js';
@@ -29,6 +31,13 @@ describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
     expect(out.stderr + out.stdout).toMatch(measured);
     expect(out.exitCode).toBe(0);
     return Number(measured.exec(out.stdout)![3]);
+  };
+
+  /** The agent's main PID on each node (a restart gives a new one). */
+  const agentPids = async (nodes: Map<string, Transport>): Promise<Record<string, string>> => {
+    const pids: Record<string, string> = {};
+    for (const [node, t] of nodes) pids[node] = (await t.exec('systemctl show -p MainPID --value hactl-agent')).stdout.trim();
+    return pids;
   };
 
   beforeAll(async () => {
@@ -72,16 +81,33 @@ describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
     failover.agentLink = await run.timed('failoverLinkAgent', () => failoverMs(AGENT, 'link'));
   }, 15 * MINUTE);
 
-  it('upgrades the agent in place (an identical bundle is not pushed again) and uninstalls it', async () => {
+  it('restarts the running agents on a changed config when `hactl up` runs again, and the group keeps running', async () => {
+    const before = await onNodes((nodes) => agentPids(nodes));
+    // the same cluster (same machines) with a longer warntime: only the agent's config changes
+    const changed = join(run.cwd, 'vagrant-agent.yaml');
+    writeFileSync(changed, readFileSync(AGENT, 'utf8').replace('warntime: 2s', 'warntime: 2500ms'));
+    const up = await run.timed('hactlUpAgainChangedConfig', () => run.hactl('up', '--provider', 'vagrant', changed));
+    expect(up.exitCode).toBe(0);
+    const after = await onNodes(async (nodes) => {
+      for (const t of nodes.values()) expect((await t.exec(`grep -c 2500 ${AGENT_CONFIG_PATH}`)).stdout.trim()).not.toBe('0');
+      return agentPids(nodes);
+    });
+    for (const node of ['av1', 'av2']) expect(after[node], `${node}'s agent was not restarted`).not.toBe(before[node]);
+    await expect.poll(async () => (await run.hactl('status', '--provider', 'vagrant', '--stack', changed)).stdout, { timeout: 2 * MINUTE, interval: 2000 }).toMatch(/web \(group\): started on av[12]/);
+  }, 15 * MINUTE);
+
+  it('upgrades the agent in place (an identical bundle is not pushed again, a new one restarts the running agent) and uninstalls it', async () => {
     const bundle = await readAgentBundle();
     await onNodes(async (nodes) => {
       const av1 = nodes.get('av1')!;
       expect((await installAgent(av1, bundle)).pushed).toBe(false);
+      const before = (await agentPids(nodes)).av1;
       const upgraded = Buffer.concat([bundle.get('hactl.mjs')!, Buffer.from('\n// upgraded\n')]);
       const report = await installAgent(av1, new Map([...bundle, ['hactl.mjs', upgraded]]));
       expect(report).toMatchObject({ pushed: true, bytes: upgraded.length });
-      // the running agent keeps its file (renamed over, not rewritten) and the new one is what starts next
+      // renamed over (never rewritten in place), and the agent now runs the new file
       expect((await av1.exec('systemctl is-active hactl-agent')).stdout.trim()).toBe('active');
+      expect((await agentPids(nodes)).av1).not.toBe(before);
       expect((await av1.exec(`tail -c 14 ${NODE_BUNDLE_PATH}`)).stdout).toContain('// upgraded');
       expect((await av1.exec('ls /usr/local/lib/hactl')).stdout.trim().split('\n')).toEqual(['hactl.mjs']);
       for (const t of nodes.values()) await uninstallAgent(t);

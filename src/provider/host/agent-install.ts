@@ -76,10 +76,10 @@ export async function readAgentBundle(): Promise<AgentBundle> {
 
 /**
  * Puts hactl's agent on a machine that does not run hactl (a VM, a server): the bundle, its wrapper at HOST_HACTL and
- * the systemd unit. Each file is written next to its target and renamed over it, so a running agent keeps its old
- * file until restarted and a cut connection leaves the old or the new version; an identical bundle is not pushed again.
+ * the systemd unit. Each file is written next to its target and renamed over it, so a cut connection leaves the old or
+ * the new version, never half of one; an identical bundle is not pushed again, a new one restarts a running agent.
  */
-export async function installAgent(t: Transport, bundle: AgentBundle): Promise<AgentInstall> {
+export async function installAgent(t: Transport, bundle: AgentBundle, options: { restartRunning?: boolean } = {}): Promise<AgentInstall> {
   const started = performance.now();
   const nodeVersion = await run(t, 'command -v node >/dev/null && node --version', 'looking for Node.js (the agent runs on the machine\'s own Node.js >= 18; Debian 12: apt-get install nodejs)');
   const major = Number(/^v(\d+)/.exec(nodeVersion)?.[1] ?? 0);
@@ -98,6 +98,7 @@ export async function installAgent(t: Transport, bundle: AgentBundle): Promise<A
   const renames = staged.map((s) => `mv -f ${quote(s.tmpPath)} ${quote(s.path)}`).join(' && ');
   const retired = RETIRED.map((name) => quote(`${NODE_LIB}/${name}`)).join(' ');
   await run(t, `${renames} && rm -f ${retired} && systemctl daemon-reload`, 'putting the agent in place');
+  if (changed.length > 0 && options.restartRunning !== false) await restartRunningAgent(t);
   const bytes = changed.reduce((sum, [, content]) => sum + content.length, 0);
   return { node: t.node, pushed: changed.length > 0, bytes, ms: performance.now() - started, nodeVersion };
 }
@@ -112,5 +113,17 @@ export async function uninstallAgent(t: Transport): Promise<void> {
 export async function installAgentOnNodes(model: { runtime: string }, transports: ReadonlyMap<string, Transport>): Promise<AgentInstall[]> {
   if (model.runtime !== 'agent') return [];
   const bundle = await readAgentBundle();
-  return Promise.all([...transports.values()].map((t) => installAgent(t, bundle)));
+  const nodes = [...transports.values()];
+  const installs = await Promise.all(nodes.map((t) => installAgent(t, bundle, { restartRunning: false })));
+  // one node at a time, so a peer that still runs holds the groups while an agent restarts on its new bundle
+  for (const [i, install] of installs.entries()) if (install.pushed) await restartRunningAgent(nodes[i]!);
+  return installs;
+}
+
+/**
+ * A new bundle takes effect at once: an agent already running is restarted on it. A stopped or not yet configured
+ * agent is left for `hactl up` to start.
+ */
+export async function restartRunningAgent(t: Transport): Promise<void> {
+  await run(t, 'systemctl try-restart hactl-agent', 'restarting the agent on its new bundle');
 }

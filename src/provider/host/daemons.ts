@@ -1,10 +1,12 @@
 import type { ServiceController } from '../../apply/services.js';
-import type { PlatformName } from '../../model/model.js';
+import type { ClusterModel, PlatformName } from '../../model/model.js';
 import { platformProfile } from '../../platform/profiles.js';
 import { RuntimeError } from '../../runtime/errors.js';
+import { runtimeOf } from '../../runtime/registry.js';
 import type { DaemonControl, DaemonSpec } from '../../runtime/runtime.js';
 import { quote } from '../../transport/shell.js';
 import type { Transport } from '../../transport/transport.js';
+import { HOST_HACTL } from './hactl.js';
 
 const SERVICE_TIMEOUT_MS = 120_000;
 
@@ -47,19 +49,30 @@ export function hostDaemons(platform: PlatformName, nodes: ReadonlyMap<string, T
 }
 
 /**
- * What apply reloads on machines with an init system while a stack comes up: only the host's own services (the
- * firewall's loader), enabled and brought to their new configuration. The runtime's daemons are started by `up` once
- * every file is in place, and services the cluster manager owns (its resources) are never enabled or started here.
+ * What apply reloads on machines with an init system while a stack comes up or changes: the host's own services (the
+ * firewall's loader: enabled and brought to its new configuration) and the runtime's daemons (`runtimeServices`) that
+ * already run, so a changed keepalived.conf, ha.cf or agent config takes effect as on the lab. A runtime daemon that is
+ * not running is left for `hactl up` to start once every file is in place; services the cluster manager owns (its
+ * resources) are never enabled, started or reloaded here.
  */
-export function hostServices(platform: PlatformName): ServiceController {
+export function hostServices(platform: PlatformName, runtimeServices: readonly string[]): ServiceController {
   const profile = platformProfile(platform);
-  const own = new Set([profile.firewallService]);
+  const runtime = new Set(runtimeServices);
   return {
     async run({ node, transport, service, action }) {
-      if (!own.has(service)) return;
+      const own = service === profile.firewallService;
+      if (!own && !runtime.has(service)) return;
       const s = quote(service);
       const active = profile.serviceManager === 'systemd' ? `systemctl is-active --quiet ${s}` : profile.serviceAction(s, 'status');
-      await must(node, transport, `${profile.enableService(s)} && if ${active}; then ${profile.serviceAction(s, action)}; else ${profile.serviceAction(s, 'start')}; fi`);
+      const command = own
+        ? `${profile.enableService(s)} && if ${active}; then ${profile.serviceAction(s, action)}; else ${profile.serviceAction(s, 'start')}; fi`
+        : `if ${active}; then ${profile.serviceAction(s, action)}; fi`;
+      await must(node, transport, command);
     },
   };
+}
+
+/** The services the stack's runtime runs as on a machine with an init system (hactl-agent, keepalived, heartbeat, corosync and pacemaker). */
+export function runtimeServices(model: ClusterModel): string[] {
+  return runtimeOf(model.runtime).daemons(model, { hactl: HOST_HACTL }).map((d) => d.service);
 }

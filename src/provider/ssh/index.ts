@@ -1,7 +1,7 @@
 import type { ClusterModel } from '../../model/model.js';
 import { runtimeOf } from '../../runtime/registry.js';
 import { closeTransports, openTransports } from '../../transport/open-transports.js';
-import { hostDaemons, hostServices } from '../host/daemons.js';
+import { hostDaemons, hostServices, runtimeServices } from '../host/daemons.js';
 import type { Provider } from '../provider.js';
 import { pushFiles } from '../push-files.js';
 import { HOST_HACTL } from '../host/hactl.js';
@@ -18,7 +18,7 @@ export const sshProvider: Provider = {
       for (const agent of await installAgentOnNodes(model, transports)) {
         onEvent({ type: 'progress', message: `[${agent.node}] agent installed: ${(agent.bytes / 1e6).toFixed(2)} MB pushed in ${(agent.ms / 1000).toFixed(1)} s` });
       }
-      await pushFiles(model, rendered, transports, onEvent, hostServices(model.platform));
+      await pushFiles(model, rendered, transports, onEvent, hostServices(model.platform, runtimeServices(model)));
       for (const line of await bootstrapDrbd(model, transports, { overwrite: options?.drbdOverwrite ?? false })) onEvent({ type: 'progress', message: line });
     } finally {
       await closeTransports(transports.values());

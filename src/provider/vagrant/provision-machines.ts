@@ -7,7 +7,7 @@ import { VAGRANT_SCOPE } from '../../render/vagrant/index.js';
 import type { Transport } from '../../transport/transport.js';
 import { installAgentOnNodes } from '../host/agent-install.js';
 import { bootstrapDrbd } from '../host/drbd-bootstrap.js';
-import { hostServices } from '../host/daemons.js';
+import { hostServices, runtimeServices } from '../host/daemons.js';
 import { pushFiles } from '../push-files.js';
 import { renumberBoxAccounts } from './box-accounts.js';
 import { installFromHost } from './host-packages.js';
@@ -44,7 +44,7 @@ export async function provisionMachines(ctx: ProvisionContext): Promise<ApplyRep
     }
   });
   const files = ctx.rendered.files.filter((f) => f.node !== VAGRANT_SCOPE);
-  const report = await phase(emit, 'apply', timings, () => pushFiles(model, { files }, transports, () => undefined, hostServices(model.platform)));
+  const report = await phase(emit, 'apply', timings, () => pushFiles(model, { files }, transports, () => undefined, hostServices(model.platform, runtimeServices(model))));
   // DRBD's disks are set up once, with its configuration in place and before the cluster manager starts
   if (model.drbd.length) {
     await phase(emit, 'drbd', timings, async () => {
