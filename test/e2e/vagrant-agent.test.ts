@@ -79,6 +79,10 @@ describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
   it('gives a failover time for a killed agent and for a cut link', async () => {
     failover.agentKill = await run.timed('failoverKillAgent', () => failoverMs(AGENT, 'kill'));
     failover.agentLink = await run.timed('failoverLinkAgent', () => failoverMs(AGENT, 'link'));
+    // what each agent logged meanwhile: the timeline behind the figures (printed, for bench/RESULTS.md)
+    await onNodes(async (nodes) => {
+      for (const [node, t] of nodes) console.log(`${node}:\n${(await t.exec('journalctl -u hactl-agent --since -4min -o short-precise --no-pager | tail -n 80')).stdout}`);
+    });
   }, 15 * MINUTE);
 
   it('restarts the running agents on a changed config when `hactl up` runs again, and the group keeps running', async () => {
