@@ -117,6 +117,9 @@ describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
       for (const t of nodes.values()) await uninstallAgent(t);
       for (const t of nodes.values()) {
         expect((await t.exec(`ls ${NODE_BUNDLE_PATH} ${HOST_HACTL[0]} ${AGENT_UNIT_PATH} 2>/dev/null; systemctl is-active hactl-agent`)).stdout.trim()).toBe('inactive');
+        // a stopped agent gives its groups up: no VIP and no service of the group stays behind for the next runtime
+        expect((await t.exec('ip -o -4 addr show')).stdout).not.toContain('10.231.9.10/');
+        expect((await t.exec('pgrep -x memcached || true')).stdout.trim()).toBe('');
       }
     });
   }, 10 * MINUTE);
