@@ -139,6 +139,10 @@ describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
     expect(status.stdout).toMatch(/av2\s+online/);
     failover.keepalivedKill = await failoverMs(KEEPALIVED, 'kill');
     failover.keepalivedLink = await failoverMs(KEEPALIVED, 'link');
+    // keepalived's own account of the same runs (state changes with their times), next to the agent's above
+    await onNodes(async (nodes) => {
+      for (const [node, t] of nodes) console.log(`${node}:\n${(await t.exec('journalctl -u keepalived --since -5min -o short-precise --no-pager | tail -n 60')).stdout}`);
+    });
   }, 20 * MINUTE);
 
   it('takes the machines down with `hactl down --provider vagrant`', async () => {
