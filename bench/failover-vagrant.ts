@@ -32,7 +32,7 @@ const reps = Number(values.reps);
 const faults = values.faults.split(',') as Fault[];
 const STACKS = { agent: join(ROOT, 'stacks/vagrant-agent.yaml'), keepalived: join(ROOT, 'stacks/vagrant-agent-keepalived.yaml') };
 process.env.HACTL_AUTHKEY ??= 'bench-vagrant-agent-key';
-process.env.HACTL_VRRP_PASS ??= 'bench-pass';
+process.env.HACTL_VRRP_PASS ??= 'benchpw'; // VRRP PASS keeps 8 characters at most
 
 interface RuntimeRun {
   upMs: number;
