@@ -11,11 +11,10 @@ import { clientGets, eventually, hactl, labMounts, labNamespaces, onNode, shared
 import { expectSameFacts } from '../support/status-facts.js';
 
 // The SSH path: a Pacemaker stack whose nodes have `ssh:` is reached only through a real sshd in every lab node, as
-// real servers are. status, standby and move must work the same way through it, and every one of them must log in.
-const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'corosync', 'pacemakerd', 'crm', 'sshd', 'curl'] });
-// hactl exporter and hactl ui on the same cluster: they read it through the same sshd (no second cluster to start)
+// real servers are. status, standby and move must work the same way through it, and every one of them must log in;
+// hactl exporter and hactl ui watch the same cluster through the same sshd while standby and move run.
 const CHROMIUM = '/usr/bin/chromium';
-const skipSeeing = skip ?? missing({ tools: ['promtool', CHROMIUM] });
+const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'corosync', 'pacemakerd', 'crm', 'sshd', 'curl', 'promtool', CHROMIUM] });
 /** screenshots of the page over SSH, kept for a reader of the test run (gitignored) */
 const ARTIFACTS = 'out/test-artifacts/web-view-ssh';
 
@@ -53,7 +52,7 @@ describe.skipIf(skip)('Pacemaker driven over SSH (the stack gives its nodes ssh:
     expect(await allLogins()).toBeGreaterThan(before);
   });
 
-  describe.skipIf(skipSeeing)('seen by hactl exporter and hactl ui, which read it through sshd too', () => {
+  describe('watched by hactl exporter and hactl ui, which read it through sshd too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hactl-ui-ssh-'));
     const pageErrors: string[] = [];
     let exporter: (Serving & { scrape: () => Promise<string> }) | undefined;
@@ -107,10 +106,27 @@ describe.skipIf(skip)('Pacemaker driven over SSH (the stack gives its nodes ssh:
       expect(pageErrors).toEqual([]);
     });
 
-    it('follows a move through sshd: the next scrape and the page, without a reload, show web on pm2, and on pm1 again after unmove', async () => {
+    it('standby and online through sshd: crm node standby moves web to pm2, crm_mon shows it', async () => {
+      const before = await allLogins();
+      const standby = await hactl('standby', ...lab, 'pm1');
+      expect(standby.exitCode).toBe(0);
+      expect(standby.stdout).toMatch(/crm node standby pm1/);
+      expect(await clientSees('pm2')).toBe('pm2');
+      expect((await onNode(STACK, 'pm2', 'crm_mon --output-as=xml')).stdout).toMatch(/<node name="pm1"[^>]*standby="true"/);
+      await expect.poll(async () => value(samples(await exporter!.scrape()), 'hactl_node_state', { node: 'pm1', state: 'standby' }), { timeout: 30_000 }).toBe(1);
+      expect((await hactl('online', ...lab, 'pm1')).exitCode).toBe(0);
+      expect((await eventually(() => onNode(STACK, 'pm2', 'crm_mon --output-as=xml'), (r) => /<node name="pm1"[^>]*standby="false"/.test(r.stdout))).stdout).toMatch(/<node name="pm1"[^>]*standby="false"/);
+      expect(await allLogins()).toBeGreaterThan(before);
+    });
+
+    it('move and unmove through sshd, followed by the next scrape and by the page without a reload', async () => {
       // a reload would lose this mark
       await page.evaluate(() => { (globalThis as unknown as { hactlMark: number }).hactlMark = 42; });
-      expect((await hactl('move', ...lab, 'web', 'pm2')).exitCode).toBe(0);
+      const before = await allLogins();
+      const move = await hactl('move', ...lab, 'web', 'pm2');
+      expect(move.exitCode).toBe(0);
+      expect(await clientSees('pm2')).toBe('pm2');
+      expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).toMatch(/cli-prefer-web/);
       await expect.poll(async () => active(await exporter!.scrape(), 'pm2'), { timeout: 30_000 }).toBe(1);
       const moved = await exporter!.scrape();
       expect(active(moved, 'pm1')).toBe(0);
@@ -118,34 +134,14 @@ describe.skipIf(skip)('Pacemaker driven over SSH (the stack gives its nodes ssh:
       await expect.poll(() => where(page), { timeout: 30_000 }).toBe('pm2');
       await page.screenshot({ path: join(ARTIFACTS, '2-web-moved-to-pm2.png'), fullPage: true });
       expect((await hactl('unmove', ...lab, 'web')).exitCode).toBe(0);
+      expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).not.toMatch(/cli-prefer-web/);
+      // web prefers pm1: without the move's constraint it goes back
       await expect.poll(async () => active(await exporter!.scrape(), 'pm1'), { timeout: 30_000 }).toBe(1);
       await expect.poll(() => where(page), { timeout: 30_000 }).toBe('pm1');
       expect(await page.evaluate(() => (globalThis as unknown as { hactlMark?: number }).hactlMark)).toBe(42);
+      expect(await allLogins()).toBeGreaterThan(before);
       expect(pageErrors).toEqual([]);
     });
-  });
-
-  it('standby and online through sshd: crm node standby moves web to pm2, crm_mon shows it', async () => {
-    const before = await allLogins();
-    const standby = await hactl('standby', ...lab, 'pm1');
-    expect(standby.exitCode).toBe(0);
-    expect(standby.stdout).toMatch(/crm node standby pm1/);
-    expect(await clientSees('pm2')).toBe('pm2');
-    expect((await onNode(STACK, 'pm2', 'crm_mon --output-as=xml')).stdout).toMatch(/<node name="pm1"[^>]*standby="true"/);
-    expect((await hactl('online', ...lab, 'pm1')).exitCode).toBe(0);
-    expect((await eventually(() => onNode(STACK, 'pm2', 'crm_mon --output-as=xml'), (r) => /<node name="pm1"[^>]*standby="false"/.test(r.stdout))).stdout).toMatch(/<node name="pm1"[^>]*standby="false"/);
-    expect(await allLogins()).toBeGreaterThan(before);
-  });
-
-  it('move and unmove through sshd', async () => {
-    const before = await allLogins();
-    const move = await hactl('move', ...lab, 'web', 'pm2');
-    expect(move.exitCode).toBe(0);
-    expect(await clientSees('pm2')).toBe('pm2');
-    expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).toMatch(/cli-prefer-web/);
-    expect((await hactl('unmove', ...lab, 'web')).exitCode).toBe(0);
-    expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).not.toMatch(/cli-prefer-web/);
-    expect(await allLogins()).toBeGreaterThan(before);
   });
 
   it('goes down leaving no namespace or mount', async () => {
