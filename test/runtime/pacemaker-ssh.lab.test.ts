@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readState } from '../../src/netns/state.js';
 import type { ClusterStatus } from '../../src/runtime/status.js';
 import { expositionOf, familiesOf, promtoolProblems, samples, seriesOf, value } from '../observe/metrics/exposition.js';
 import { startExporter, startUi, stopServing, type Serving } from '../observe/serve-cli.js';
@@ -28,6 +30,14 @@ const clientSees = (node: string) => eventually(client, (who) => who === node);
 const logins = async (node: string) => Number((await onNode(STACK, node, 'cat /var/log/hactl-lab-sshd-*.log | grep -c "Accepted publickey"')).stdout.trim());
 const allLogins = async () => (await logins('pm1')) + (await logins('pm2'));
 const active = (text: string, node: string) => value(samples(text), 'hactl_group_active', { group: 'web', node });
+/** Ends every connection pm1's sshd holds (its per-connection processes), as a restarted sshd or a dropped link would. */
+function dropSshConnectionsOf(node: string): number {
+  const sshd = readState('t-pacemaker-ssh')?.sshd.find((e) => e.node === node);
+  if (!sshd) throw new Error(`no sshd of ${node} in the lab's state`);
+  const sessions = execFileSync('ps', ['--ppid', String(sshd.pid), '-o', 'pid='], { encoding: 'utf8' }).split('\n').map(Number).filter((pid) => pid > 0);
+  for (const pid of sessions) process.kill(pid, 'SIGTERM');
+  return sessions.length;
+}
 const where = (page: Page) => page.locator('[data-group="web"] .where').getAttribute('data-where');
 
 describe.skipIf(skip)('Pacemaker driven over SSH (the stack gives its nodes ssh:)', () => {
@@ -103,6 +113,22 @@ describe.skipIf(skip)('Pacemaker driven over SSH (the stack gives its nodes ssh:
       for (const node of ['pm1', 'pm2']) await expect.poll(() => page.locator(`[data-node-state="${node}"]`).textContent()).toBe('online');
       await expect.poll(() => where(page)).toBe('pm1');
       await page.screenshot({ path: join(ARTIFACTS, '1-web-on-pm1.png'), fullPage: true });
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('connects again when sshd drops the connections: pm1 reports again, the page says why it was missing', async () => {
+      const before = await logins('pm1');
+      // the exporter's and the page's connections to pm1
+      expect(dropSshConnectionsOf('pm1')).toBeGreaterThanOrEqual(2);
+      // each logs in again rather than reading pm2 alone from then on
+      await expect.poll(() => logins('pm1'), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 2);
+      const reporters = async () => {
+        const all = samples(await exporter!.scrape());
+        return `${value(all, 'hactl_status_reporters')} reporters, ${value(all, 'hactl_warnings')} warnings`;
+      };
+      await expect.poll(reporters, { timeout: 30_000 }).toBe('2 reporters, 0 warnings');
+      await expect.poll(() => page.locator('#timeline li.event.warning').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringContaining('the connection to pm1 was lost: connecting again'));
+      await expect.poll(() => page.locator('#warnings').isHidden(), { timeout: 30_000 }).toBe(true);
       expect(pageErrors).toEqual([]);
     });
 
