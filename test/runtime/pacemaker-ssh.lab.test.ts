@@ -132,6 +132,31 @@ describe.skipIf(skip)('Pacemaker driven over SSH (the stack gives its nodes ssh:
       expect(pageErrors).toEqual([]);
     });
 
+    it('move and unmove through sshd, followed by the next scrape and by the page without a reload', async () => {
+      // a reload would lose this mark
+      await page.evaluate(() => { (globalThis as unknown as { hactlMark: number }).hactlMark = 42; });
+      const before = await allLogins();
+      const transitions = async () => value(samples(await exporter!.scrape()), 'hactl_group_transitions_total', { group: 'web' }) ?? 0;
+      const transitionsBefore = await transitions();
+      const move = await hactl('move', ...lab, 'web', 'pm2');
+      expect(move.exitCode).toBe(0);
+      expect(await clientSees('pm2')).toBe('pm2');
+      expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).toMatch(/cli-prefer-web/);
+      await expect.poll(async () => active(await exporter!.scrape(), 'pm2'), { timeout: 30_000 }).toBe(1);
+      expect(active(await exporter!.scrape(), 'pm1')).toBe(0);
+      expect(await transitions()).toBeGreaterThan(transitionsBefore);
+      await expect.poll(() => where(page), { timeout: 30_000 }).toBe('pm2');
+      await page.screenshot({ path: join(ARTIFACTS, '2-web-moved-to-pm2.png'), fullPage: true });
+      expect((await hactl('unmove', ...lab, 'web')).exitCode).toBe(0);
+      expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).not.toMatch(/cli-prefer-web/);
+      // web prefers pm1: without the move's constraint it goes back
+      await expect.poll(async () => active(await exporter!.scrape(), 'pm1'), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => where(page), { timeout: 30_000 }).toBe('pm1');
+      expect(await page.evaluate(() => (globalThis as unknown as { hactlMark?: number }).hactlMark)).toBe(42);
+      expect(await allLogins()).toBeGreaterThan(before);
+      expect(pageErrors).toEqual([]);
+    });
+
     it('standby and online through sshd: crm node standby moves web to pm2, crm_mon shows it', async () => {
       const before = await allLogins();
       const standby = await hactl('standby', ...lab, 'pm1');
@@ -143,30 +168,6 @@ describe.skipIf(skip)('Pacemaker driven over SSH (the stack gives its nodes ssh:
       expect((await hactl('online', ...lab, 'pm1')).exitCode).toBe(0);
       expect((await eventually(() => onNode(STACK, 'pm2', 'crm_mon --output-as=xml'), (r) => /<node name="pm1"[^>]*standby="false"/.test(r.stdout))).stdout).toMatch(/<node name="pm1"[^>]*standby="false"/);
       expect(await allLogins()).toBeGreaterThan(before);
-    });
-
-    it('move and unmove through sshd, followed by the next scrape and by the page without a reload', async () => {
-      // a reload would lose this mark
-      await page.evaluate(() => { (globalThis as unknown as { hactlMark: number }).hactlMark = 42; });
-      const before = await allLogins();
-      const move = await hactl('move', ...lab, 'web', 'pm2');
-      expect(move.exitCode).toBe(0);
-      expect(await clientSees('pm2')).toBe('pm2');
-      expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).toMatch(/cli-prefer-web/);
-      await expect.poll(async () => active(await exporter!.scrape(), 'pm2'), { timeout: 30_000 }).toBe(1);
-      const moved = await exporter!.scrape();
-      expect(active(moved, 'pm1')).toBe(0);
-      expect(value(samples(moved), 'hactl_group_transitions_total', { group: 'web' })).toBeGreaterThan(0);
-      await expect.poll(() => where(page), { timeout: 30_000 }).toBe('pm2');
-      await page.screenshot({ path: join(ARTIFACTS, '2-web-moved-to-pm2.png'), fullPage: true });
-      expect((await hactl('unmove', ...lab, 'web')).exitCode).toBe(0);
-      expect((await onNode(STACK, 'pm1', 'cibadmin --query --scope constraints')).stdout).not.toMatch(/cli-prefer-web/);
-      // web prefers pm1: without the move's constraint it goes back
-      await expect.poll(async () => active(await exporter!.scrape(), 'pm1'), { timeout: 30_000 }).toBe(1);
-      await expect.poll(() => where(page), { timeout: 30_000 }).toBe('pm1');
-      expect(await page.evaluate(() => (globalThis as unknown as { hactlMark?: number }).hactlMark)).toBe(42);
-      expect(await allLogins()).toBeGreaterThan(before);
-      expect(pageErrors).toEqual([]);
     });
   });
 
