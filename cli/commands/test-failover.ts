@@ -39,11 +39,11 @@ export async function testFailoverCommand(stack: string, options: TestFailoverCl
   const series = summarize(runs);
   if (repeat > 1) process.stdout.write(`${repeat} runs: median ${series.medianMs.toFixed(0)} ms, min ${series.minMs.toFixed(0)} ms, max ${series.maxMs.toFixed(0)} ms\n`);
   if (options.plot) {
-    const { failoverPlot } = await import('../../src/observe/history/plot.js');
+    const { failoverPlot, runCount } = await import('../../src/observe/history/plot.js');
     const { writeOutputFile } = await import('../../src/observe/write-file.js');
     const points = runs.map((r) => ({ ms: r.ms, label: `${r.fault} ${r.from} → ${r.to}` }));
     await writeOutputFile(options.plot, failoverPlot({ ...series, runs: points }, `failover of ${runs[0]?.service ?? model.cluster} (${options.fault}), ${model.runtime}`));
-    process.stderr.write(`plot of ${repeat} runs written to ${options.plot}\n`);
+    process.stderr.write(`plot of ${runCount(repeat)} written to ${options.plot}\n`);
   }
   return 0;
 }

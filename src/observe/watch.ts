@@ -2,6 +2,7 @@ import type { ProviderName } from '../provider/provider.js';
 import type { OpenCluster } from '../operations/open-cluster.js';
 import type { ClusterStatus } from '../runtime/status.js';
 import { HistoryTail, type HistoryRecord } from './history/history.js';
+import { Reconnector } from './reconnect.js';
 import type { TimelineEvent } from './timeline/events.js';
 import { StatusTracker } from './timeline/track.js';
 
@@ -49,13 +50,24 @@ export class ClusterWatch {
   private running?: Promise<void>;
   private stopped = false;
 
-  private constructor(readonly cluster: OpenCluster, private readonly options: WatchOptions) {
+  private current: OpenCluster;
+  private readonly reconnector: Reconnector;
+
+  private constructor(cluster: OpenCluster, private readonly options: WatchOptions, reopen: () => Promise<OpenCluster>) {
+    this.current = cluster;
+    this.reconnector = new Reconnector(reopen);
     if (options.historyFile) this.history = new HistoryTail(options.historyFile);
   }
 
   static async open(stack: string, options: WatchOptions = {}): Promise<ClusterWatch> {
     const { openCluster } = await import('../operations/open-cluster.js');
-    return new ClusterWatch(await openCluster(stack, options.provider), options);
+    const cluster = await openCluster(stack, options.provider);
+    return new ClusterWatch(cluster, options, () => openCluster(stack, cluster.provider.name));
+  }
+
+  /** The cluster as last connected: a session whose connections were lost is replaced by a new one. */
+  get cluster(): OpenCluster {
+    return this.current;
   }
 
   latest(): WatchState {
@@ -87,27 +99,44 @@ export class ClusterWatch {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.reconnector.stop();
     await this.cluster.close();
   }
 
   private async read(): Promise<void> {
-    const { runtime, access } = this.cluster;
+    const events: TimelineEvent[] = [];
+    await this.useReconnected(events);
+    const { runtime, access, model } = this.cluster;
     // the history first: a fault injected since the last read explains the moves this read may show
-    const records = ((await this.history?.next()) ?? []).filter((r) => r.cluster === this.cluster.model.cluster);
+    const records = ((await this.history?.next()) ?? []).filter((r) => r.cluster === model.cluster);
     for (const r of records) if (r.kind === 'fault') this.tracker.noteFault(r.detail, r.node, Date.parse(r.date));
-    const events: TimelineEvent[] = records.map(historyEvent);
+    events.push(...records.map(historyEvent));
     const at = Date.now();
     let next: WatchState;
+    let silent = model.nodes.map((n) => n.name);
     try {
       const status = await runtime.status(access);
       events.push(...this.tracker.observe(status, Date.now()));
       next = { status, at, timeline: this.state.timeline };
+      silent = silent.filter((n) => !status.reportedBy.includes(n));
     } catch (err) {
       const error = (err as Error).message;
-      if (error !== this.state.error) events.push({ at, kind: 'warning', subject: this.cluster.model.cluster, text: `status not readable: ${error}` });
+      if (error !== this.state.error) events.push({ at, kind: 'warning', subject: model.cluster, text: `status not readable: ${error}` });
       next = { error, at, timeline: this.state.timeline };
     }
+    const lost = await this.reconnector.check(this.cluster, silent);
+    if (lost.length) events.push({ at, kind: 'warning', subject: lost.join(', '), text: `the connection to ${lost.join(', ')} was lost: connecting again` });
     this.push(events, next);
+  }
+
+  /** Reads go on over the new session once it is open; the old one is closed (its lost connections with it). */
+  private async useReconnected(events: TimelineEvent[]): Promise<void> {
+    const fresh = this.reconnector.take();
+    if (!fresh) return;
+    const old = this.current;
+    this.current = fresh;
+    events.push({ at: Date.now(), kind: 'observing', subject: fresh.model.cluster, text: `connected again to ${fresh.session.where}` });
+    await old.close().catch(() => undefined);
   }
 
   private push(events: TimelineEvent[], next: WatchState): void {

@@ -10,6 +10,9 @@ const W = 720;
 const H = 360;
 const PAD = { left: 64, right: 20, top: 48, bottom: 56 };
 
+/** "1 run", "3 runs": the chart's subtitle and the CLI's note count the same way. */
+export const runCount = (n: number): string => `${n} run${n === 1 ? '' : 's'}`;
+
 /** A round step for the time axis, so ticks read 0, 200, 400 ms rather than 0, 187, 374. */
 function tickStep(max: number): number {
   const raw = max / 5;
@@ -31,7 +34,7 @@ export function failoverPlot(series: { runs: readonly PlotRun[]; medianMs: numbe
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, sans-serif" font-size="12">`);
   out.push(`<title>${xmlEscape(title)}</title>`, `<rect width="${W}" height="${H}" fill="#fff"/>`);
   out.push(`<text x="${PAD.left}" y="24" font-size="15" font-weight="600">${xmlEscape(title)}</text>`);
-  out.push(`<text x="${PAD.left}" y="40" fill="#555">${runs.length} runs: median ${median.toFixed(0)} ms, min ${series.minMs.toFixed(0)} ms, max ${series.maxMs.toFixed(0)} ms</text>`);
+  out.push(`<text x="${PAD.left}" y="40" fill="#555">${runCount(runs.length)}: median ${median.toFixed(0)} ms, min ${series.minMs.toFixed(0)} ms, max ${series.maxMs.toFixed(0)} ms</text>`);
   for (let t = 0; t <= top; t += step) {
     out.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(t)}" y2="${y(t)}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${PAD.left - 8}" y="${y(t) + 4}" text-anchor="end" fill="#555">${t}</text>`);

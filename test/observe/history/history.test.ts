@@ -60,4 +60,9 @@ describe('the failover plot', () => {
     expect(svg).toContain('3 runs: median 700 ms, min 640 ms, max 810 ms');
     expect(svg).toContain('kill &lt;qs1&gt; → qs2 &amp; 640');
   });
+
+  it('says "1 run", not "1 runs", for a single measurement', () => {
+    const svg = failoverPlot({ runs: [{ ms: 599, label: 'kill qs1 → qs2' }], medianMs: 599, minMs: 599, maxMs: 599 }, 'failover of web (kill), agent');
+    expect(svg).toContain('>1 run: median 599 ms, min 599 ms, max 599 ms<');
+  });
 });

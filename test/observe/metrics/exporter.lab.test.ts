@@ -1,7 +1,7 @@
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { missing } from '../../support/env.js';
-import { freePort } from '../../support/free-port.js';
+import { startExporter, stopServing, type Serving } from '../serve-cli.js';
 import { promtoolProblems, samples, value } from './exposition.js';
 
 // `hactl exporter` on real labs: keepalived (no metrics of its own) and the agent seen from outside give the same
@@ -13,26 +13,10 @@ const VRRP = 'stacks/002-vrrp-keepalived.yaml';
 const QUICKSTART = 'stacks/quickstart.yaml';
 
 
-/** Starts `hactl exporter` (status read every second) and returns a scraper once it listens. */
-async function exporter(stack: string): Promise<{ child: ResultPromise; scrape: () => Promise<string> }> {
-  const port = await freePort();
-  const child = execa('node', ['dist/cli/hactl.js', 'exporter', stack, '--listen', String(port), '--interval', '1'], { reject: false, env });
-  await new Promise<void>((resolve, reject) => {
-    let text = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      text += String(chunk);
-      if (text.includes(`http://127.0.0.1:${port}/metrics`)) resolve();
-    });
-    void child.then((r) => reject(new Error(`hactl exporter exited ${r.exitCode}: ${text}`)));
-  });
-  return { child, scrape: async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text() };
-}
-
 describe.skipIf(skip)('hactl exporter on a lab', () => {
-  const children: ResultPromise[] = [];
+  const exporters: Serving[] = [];
   afterAll(async () => {
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children);
+    await stopServing(...exporters);
     await hactl('down', VRRP);
     await hactl('down', QUICKSTART);
   });
@@ -40,8 +24,8 @@ describe.skipIf(skip)('hactl exporter on a lab', () => {
   it('serves keepalived as the agent would: the VRRP instance on its MASTER, promtool clean, the failover and the return counted', async () => {
     const up = await hactl('up', VRRP);
     expect(up.exitCode, up.stderr).toBe(0);
-    const { child, scrape } = await exporter(VRRP);
-    children.push(child);
+    const { scrape, ...serving } = await startExporter(VRRP, env);
+    exporters.push(serving);
     const before = samples(await scrape());
     expect(value(before, 'hactl_status_up')).toBe(1);
     expect(value(before, 'hactl_cluster_info', { cluster: 'vrrp', runtime: 'keepalived' })).toBe(1);
@@ -61,8 +45,8 @@ describe.skipIf(skip)('hactl exporter on a lab', () => {
   it('serves the agent runtime from outside with the same names', async () => {
     const up = await hactl('up', QUICKSTART);
     expect(up.exitCode, up.stderr).toBe(0);
-    const { child, scrape } = await exporter(QUICKSTART);
-    children.push(child);
+    const { scrape, ...serving } = await startExporter(QUICKSTART, env);
+    exporters.push(serving);
     const all = samples(await scrape());
     expect(value(all, 'hactl_cluster_info', { cluster: 'quickstart', runtime: 'agent' })).toBe(1);
     expect(value(all, 'hactl_group_active', { group: 'web', node: 'qs1' })).toBe(1);

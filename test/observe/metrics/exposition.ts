@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { Registry } from 'prom-client';
+import { ClusterMetrics } from '../../../src/observe/metrics/cluster-metrics.js';
+import { StatusTracker } from '../../../src/observe/timeline/track.js';
+import type { ClusterStatus } from '../../../src/runtime/status.js';
 
 export interface Sample {
   name: string;
@@ -30,3 +34,22 @@ export function promtoolProblems(text: string): string {
     return `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || String(err);
   }
 }
+
+/**
+ * What every exporter serves for one status read (the first an observer sees): the shared metrics fed in-process,
+ * the reference an exporter reached another way (over SSH, from the agent) must equal.
+ */
+export async function expositionOf(status: ClusterStatus): Promise<string> {
+  const tracker = new StatusTracker();
+  tracker.observe(status, Date.now());
+  const metrics = new ClusterMetrics(new Registry());
+  metrics.update(status, tracker.counters());
+  return metrics.registry.metrics();
+}
+
+/** Every series as `name{label="value",...}`, sorted: two expositions of the same facts give the same list. */
+export const seriesOf = (text: string): string[] =>
+  samples(text).map((s) => `${s.name}{${Object.entries(s.labels).sort().map(([k, v]) => `${k}="${v}"`).join(',')}} ${s.value}`).sort();
+
+/** The metric families an exposition declares (its `# HELP` and `# TYPE` lines), in order. */
+export const familiesOf = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('# '));

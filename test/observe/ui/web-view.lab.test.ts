@@ -1,45 +1,30 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missing } from '../../support/env.js';
-import { freePort } from '../../support/free-port.js';
+import { startUi, stopServing, type Serving } from '../serve-cli.js';
 
 // The web view in the system's own headless Chromium (no browser download) against a real quickstart lab: the page
 // must follow a failover live, without a reload, and show the time `hactl test failover` measured.
 const CHROMIUM = '/usr/bin/chromium';
-const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'nft', CHROMIUM] });
+const skip = missing({ root: true, tools: ['ip', 'nsenter', 'unshare', 'nft', 'xmllint', CHROMIUM] });
 const QUICKSTART = 'stacks/quickstart.yaml';
 /** screenshots of each state, kept for a reader of the test run (gitignored) */
 const ARTIFACTS = 'out/test-artifacts/web-view';
 const hactl = (...args: string[]) => execa('node', ['dist/cli/hactl.js', ...args], { reject: false, timeout: 180_000 });
 
 
-/** Starts `hactl ui` and resolves with its URL once it printed it. */
-async function startUi(history: string, ...extra: string[]): Promise<{ url: string; child: ResultPromise }> {
-  const port = await freePort();
-  const child = execa('node', ['dist/cli/hactl.js', 'ui', QUICKSTART, '--lab', '--listen', `127.0.0.1:${port}`, '--history', history, ...extra], { reject: false });
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      text += String(chunk);
-      const m = /at (http:\/\/\S+\/)/.exec(text);
-      if (m) resolve(m[1]!);
-    });
-    void child.then((r) => reject(new Error(`hactl ui exited ${r.exitCode}: ${text}`)));
-  });
-  return { url, child };
-}
-
 describe.skipIf(skip)('hactl ui in a real browser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hactl-ui-'));
   const history = join(dir, 'history.jsonl');
   const pageErrors: string[] = [];
-  let ui: { url: string; child: ResultPromise } | undefined;
-  let actionsUi: { url: string; child: ResultPromise } | undefined;
+  let ui: Serving | undefined;
+  let actionsUi: Serving | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let loadMs = 0;
@@ -49,7 +34,7 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const up = await hactl('up', QUICKSTART);
     expect(up.exitCode, up.stderr).toBe(0);
-    ui = await startUi(history);
+    ui = await startUi(QUICKSTART, history);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
@@ -68,10 +53,7 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    ui?.child.kill('SIGTERM');
-    await ui?.child;
-    actionsUi?.child.kill('SIGTERM');
-    await actionsUi?.child;
+    await stopServing(ui, actionsUi);
     await hactl('down', QUICKSTART);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -95,10 +77,19 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
   it('follows `hactl test failover` live: the group on qs2 and a timeline entry with the measured time, without a reload', async () => {
     // a reload would lose this mark
     await page.evaluate(() => { (globalThis as unknown as { hactlMark: number }).hactlMark = 42; });
-    const run = await hactl('test', 'failover', QUICKSTART, '--fault', 'kill', '--history', history, '--timeout', '30');
+    const plot = join(ARTIFACTS, 'failover-plot.svg');
+    rmSync(plot, { force: true });
+    const run = await hactl('test', 'failover', QUICKSTART, '--fault', 'kill', '--history', history, '--timeout', '30', '--plot', plot);
     expect(run.exitCode, run.stderr).toBe(0);
     const ms = /kill on qs1 -> answered from qs2 after (\d+) ms/.exec(run.stdout)?.[1];
     expect(ms, run.stdout).toBeDefined();
+    // --plot on the same run: well-formed SVG with the time the command printed, the fault and both nodes
+    expect(run.stderr).toContain(`plot of 1 run written to ${plot}`);
+    expect(() => execFileSync('xmllint', ['--noout', plot], { stdio: 'pipe' })).not.toThrow();
+    const svg = readFileSync(plot, 'utf8');
+    expect(svg).toContain('<title>failover of web (kill), agent</title>');
+    expect(svg).toContain(`<title>run 1: kill qs1 → qs2, ${ms} ms</title>`);
+    expect(svg).toContain(`>1 run: median ${ms} ms, min ${ms} ms, max ${ms} ms<`);
     await expect.poll(() => page.locator('[data-group="web"] .where').getAttribute('data-where'), { timeout: 15_000 }).toBe('qs2');
     const entry = page.locator('#timeline li.event.test-failover').first();
     await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toContain(`in ${ms} ms`);
@@ -114,7 +105,7 @@ describe.skipIf(skip)('hactl ui in a real browser', () => {
   });
 
   it('with --allow-actions, moves the group back after a confirmation, and logs the action as the cause', async () => {
-    actionsUi = await startUi(history, '--allow-actions');
+    actionsUi = await startUi(QUICKSTART, history, '--allow-actions');
     const actions = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
     actions.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
     const asked: string[] = [];
