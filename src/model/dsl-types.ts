@@ -1,14 +1,31 @@
 import { Kind, type TSchema } from '@sinclair/typebox';
-import { dslMark } from './annotate.js';
+import { dslMark, type DslMark } from './annotate.js';
 import { Cluster } from './cluster.js';
 import { AbsPath, Ipv4, Ipv4Cidr } from './primitives.js';
 
 /**
- * The type parameters of the DSL types: N and Nic are the node and NIC names a reference may use; NodeName and NicName
- * are the names a stack defines (only `Cluster` has them, so `defineCluster` can infer them from `nodes` alone).
+ * The type parameters of the DSL types. N, Nic, Rsc and Script are the node, NIC, resource and track script names a
+ * reference may use. The others are what a stack defines, for `defineCluster` to infer (only from where they are
+ * defined: `nodes`, `keepalived.scripts`, the resources): NodeName, NicName and ScriptName are names; RscName holds
+ * the resource names a stack spells out (explicit names, groups, services and LSB scripts, which are named after
+ * themselves, DRBD masters); VipCidr, Unit, OcfAgent, DrbdName and MountPoint the values other resource names are
+ * derived from (src/dsl/names.ts turns them into `vip_10_0_0_1`, `drbd_r0`, `fs_drbd`...).
  */
-const PARAMS = ['N', 'Nic', 'NodeName', 'NicName'] as const;
+const PARAMS = ['N', 'Nic', 'NodeName', 'NicName', 'Rsc', 'Script', 'ScriptName', 'RscName', 'VipCidr', 'Unit', 'OcfAgent', 'DrbdName', 'MountPoint'] as const;
 type Param = (typeof PARAMS)[number];
+
+/** What a parameter extends (and defaults to): names are strings; the values a name is derived from keep their type. */
+const BOUND: Partial<Record<Param, string>> = { VipCidr: 'Ipv4Cidr', OcfAgent: '`${string}:${string}`', MountPoint: 'AbsPath' };
+
+const REF: Record<NonNullable<DslMark['ref']>, Param> = { node: 'N', nic: 'Nic', resource: 'Rsc', script: 'Script' };
+const DEFINES: Record<NonNullable<DslMark['defines']>, Param> = {
+  name: 'RscName',
+  vip: 'VipCidr',
+  unit: 'Unit',
+  agent: 'OcfAgent',
+  drbd: 'DrbdName',
+  mount: 'MountPoint',
+};
 
 interface Context {
   uses: Set<Param>;
@@ -35,6 +52,8 @@ export function dslTypesSource(): string {
     'export type Ipv4Cidr = `${Ipv4}/${number}`;',
     comment(AbsPath.description!, ''),
     'export type AbsPath = `/${string}`;',
+    `/** The keys of the other kinds of a union, which an entry of one kind must not have: \`{ service: 'a', lsb: 'b' }\` does not compile. */`,
+    'export type Without<K extends string> = { [P in K]?: never };',
   ];
   return [
     '// Generated from the TypeBox model in src/model/ by `npm run schema`; do not edit (test/dsl/types-drift.test.ts).',
@@ -53,16 +72,17 @@ interface Decl {
 class Emitter {
   readonly decls = new Map<string, Decl>();
 
-  declare(schema: Schema, neverKeys: string[] = []): Decl {
+  declare(schema: Schema): Decl {
     const { name, summary } = dslMark(schema) as { name: string; summary?: string };
     const known = this.decls.get(name);
     if (known) return known;
     const placeholder: Decl = { params: [], text: '' };
     this.decls.set(name, placeholder);
     const context: Context = { uses: new Set(), rename: {} };
-    const body = this.body(schema, context, '', neverKeys);
+    const body = this.body(schema, context, '');
     placeholder.params = PARAMS.filter((p) => context.uses.has(p));
-    const generics = placeholder.params.length ? `<${placeholder.params.map((p) => `${p} extends string = string`).join(', ')}>` : '';
+    const bound = (p: Param) => BOUND[p] ?? 'string';
+    const generics = placeholder.params.length ? `<${placeholder.params.map((p) => `${p} extends ${bound(p)} = ${bound(p)}`).join(', ')}>` : '';
     const head = comment(summary ?? name, '');
     placeholder.text =
       schema[Kind] === 'Object' ? `${head}\nexport interface ${name}${generics} ${body}\n` : `${head}\nexport type ${name}${generics} = ${body};\n`;
@@ -70,22 +90,23 @@ class Emitter {
   }
 
   /** The type of a schema where it is used: a named part becomes a reference to its declaration. */
-  type(schema: Schema, context: Context, indent: string, neverKeys: string[] = []): string {
+  type(schema: Schema, context: Context, indent: string): string {
     const marks = dslMark(schema);
-    if (marks?.ref) return use(context, marks.ref === 'node' ? 'N' : 'Nic');
+    if (marks?.ref) return use(context, REF[marks.ref]);
+    if (marks?.defines) return use(context, DEFINES[marks.defines]);
     if (marks?.type) return marks.type;
     if (marks?.name) {
-      const decl = this.declare(schema, neverKeys);
+      const decl = this.declare(schema);
       const args = decl.params.map((p) => use(context, p));
       return args.length ? `${marks.name}<${args.join(', ')}>` : marks.name;
     }
-    return this.body(schema, context, indent, neverKeys);
+    return this.body(schema, context, indent);
   }
 
-  private body(schema: Schema, context: Context, indent: string, neverKeys: string[]): string {
+  private body(schema: Schema, context: Context, indent: string): string {
     switch (schema[Kind]) {
       case 'Object':
-        return this.object(schema, context, indent, neverKeys);
+        return this.object(schema, context, indent);
       case 'Union': {
         const branches = schema.anyOf as Schema[];
         const kindKeys = schema.kindKeys as string[] | undefined;
@@ -93,7 +114,11 @@ class Emitter {
           .map((b) => {
             const own = (b.required as string[] | undefined) ?? [];
             const others = kindKeys ? kindKeys.filter((k) => !own.includes(k)) : [];
-            return wrap(this.type(b, context, indent, others));
+            // the other kinds' keys are refused here, in the union, rather than in each kind's own type: an instance
+            // of a kind's interface (what a builder returns) would otherwise carry `lsb?: never` and, inferring
+            // `defineCluster`'s names, offer `undefined` for the LSB script's name
+            const type = this.type(b, context, indent);
+            return wrap(others.length ? `${type} & Without<${others.map((k) => JSON.stringify(k)).join(' | ')}>` : type);
           })
           .join(' | ');
       }
@@ -115,15 +140,13 @@ class Emitter {
     }
   }
 
-  private object(schema: Schema, context: Context, indent: string, neverKeys: string[]): string {
+  private object(schema: Schema, context: Context, indent: string): string {
     const inner = `${indent}  `;
     const required = new Set((schema.required as string[] | undefined) ?? []);
     const lines = Object.entries(schema.properties as Record<string, Schema>).map(([key, prop]) => {
       const description = prop.description === undefined ? '' : `${comment(String(prop.description), inner)}\n`;
       return `${description}${inner}${key}${required.has(key) ? '' : '?'}: ${this.type(prop, context, inner)};`;
     });
-    // the other kind keys of a keyed union: `{ service: 'a', lsb: 'b' }` must not compile (schema-kind)
-    for (const key of neverKeys) lines.push(`${inner}${key}?: never;`);
     return `{\n${lines.join('\n')}\n${indent}}`;
   }
 
@@ -136,6 +159,8 @@ class Emitter {
         const inner: Context = { uses: context.uses, rename: { ...context.rename, Nic: 'NicName' } };
         return `{ [K in ${key}]: ${this.type(value, inner, indent)} }`;
       }
+      case 'define-script':
+        return `{ [K in ${use(context, 'ScriptName')}]: ${this.type(value, context, indent)} }`;
       case 'define-nic':
         return `{ [K in ${use(context, 'Nic')}]?: ${this.type(value, context, indent)} }`;
       case 'node':
