@@ -8,11 +8,11 @@ export type Ipv4 = `${number}.${number}.${number}.${number}`;
 export type Ipv4Cidr = `${Ipv4}/${number}`;
 /** An absolute path without . or .. segments, empty segments or control characters */
 export type AbsPath = `/${string}`;
-/** The keys of the other kinds of a union, which an entry of one kind must not have: `{ service: 'a', lsb: 'b' }` does not compile. */
+/** The keys of a union's other kinds, which an entry of one kind must not have: `{ service: 'a', lsb: 'b' }` does not compile. */
 export type Without<K extends string> = { [P in K]?: never };
 
 /** A Linux high-availability cluster: nodes, interconnect, resources and the runtime that runs them */
-export interface Cluster<N extends string = string, Nic extends string = string, NodeName extends string = string, NicName extends string = string, Rsc extends string = string, Script extends string = string, ScriptName extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> {
+export interface Cluster<N extends string = string, out Nic extends string = string, NodeName extends string = string, NicName extends string = string, out Rsc extends string = string, out Script extends string = string, ScriptName extends string = string, out RscName extends string = string, out VipCidr extends Ipv4Cidr = Ipv4Cidr, out Unit extends string = string, out OcfAgent extends `${string}:${string}` = `${string}:${string}`, out DrbdName extends string = string, out MountPoint extends AbsPath = AbsPath> {
   /** The JSON Schema this file follows (for editors) */
   $schema?: string;
   /** The cluster name (corosync cluster_name, comments, the lab name) */
@@ -101,7 +101,7 @@ export interface Ssh {
 }
 
 /** The heartbeat membership layer (ha.cf): for heartbeat, the agent and pacemaker on heartbeat */
-export interface Heartbeat<N extends string = string, Nic extends string = string> {
+export interface Heartbeat<N extends string = string, out Nic extends string = string> {
   /** The heartbeat link, or several (redundant rings) */
   interconnect: HeartbeatLink<N, Nic> | HeartbeatLink<N, Nic>[];
   /** How often a node sends a heartbeat (ha.cf keepalive, default 2s); a duration up to 10m ("2s", "500ms", or seconds) */
@@ -149,7 +149,7 @@ export interface Heartbeat<N extends string = string, Nic extends string = strin
 }
 
 /** A heartbeat link (ha.cf ucast, bcast or mcast line) */
-export interface HeartbeatLink<N extends string = string, Nic extends string = string> {
+export interface HeartbeatLink<N extends string = string, out Nic extends string = string> {
   /** The NIC the heartbeats go out on */
   nic: Nic;
   /** ucast to each peer (default), bcast on the segment, or mcast to group */
@@ -167,7 +167,7 @@ export interface HeartbeatLink<N extends string = string, Nic extends string = s
 }
 
 /** The corosync membership layer (corosync.conf): for pacemaker on corosync */
-export interface Corosync<Nic extends string = string> {
+export interface Corosync<out Nic extends string = string> {
   /** 1: the 1.x whitetank file (compatibility: whitetank, udpu members); 3: a nodelist with knet or udpu and votequorum */
   version: 1 | 3;
   /** udpu (unicast, default for version 1), udp (multicast) or knet (default for version 3) */
@@ -218,25 +218,31 @@ export interface Auth {
 export type SecretRef = {
   /** The environment variable that holds the key when hactl runs */
   env: string;
-} & Without<"file" | "value"> | {
+  file?: never;
+  value?: never;
+} | {
   /** A file that holds the key, relative to the stack's directory */
   file: string;
   /** Create the file with a random key (mode 0600) when it is missing */
   generate?: boolean;
-} & Without<"env" | "value"> | {
+  env?: never;
+  value?: never;
+} | {
   /** Inline secret (warned: keep secrets out of stacks) */
   value: string;
-} & Without<"env" | "file">;
+  env?: never;
+  file?: never;
+};
 
 /** A group or a resource */
 export type Resource<N extends string = string, Nic extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> = GroupResource<N, Nic, RscName, VipCidr, Unit, OcfAgent, DrbdName, MountPoint> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | VipResource<Nic, RscName, VipCidr> & Without<"group" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ServiceResource<RscName> & Without<"group" | "vip" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | LsbResource<RscName> & Without<"group" | "vip" | "service" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | SystemdResource<RscName, Unit> & Without<"group" | "vip" | "service" | "lsb" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | OcfResource<RscName, OcfAgent> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ApacheResource<RscName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "tomcat" | "exec" | "drbd" | "filesystem"> | TomcatResource<RscName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "exec" | "drbd" | "filesystem"> | ExecResource<RscName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "drbd" | "filesystem"> | DrbdResource<N, RscName, DrbdName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "filesystem"> | FilesystemResource<RscName, MountPoint> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd">;
 
 /** Resources started in order and stopped in reverse on one node */
-export interface GroupResource<N extends string = string, Nic extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> {
+export interface GroupResource<out N extends string = string, out Nic extends string = string, out RscName extends string = string, out VipCidr extends Ipv4Cidr = Ipv4Cidr, out Unit extends string = string, out OcfAgent extends `${string}:${string}` = `${string}:${string}`, out DrbdName extends string = string, out MountPoint extends AbsPath = AbsPath> {
   /** The group name (crm `group NAME ...`, a haresources line) */
   group: RscName;
   /** The resources, started in this order and stopped in reverse */
-  members: Primitive<N, Nic, RscName, VipCidr, Unit, OcfAgent, DrbdName, MountPoint>[];
+  members: (VipResource<Nic, RscName, VipCidr> & Without<"service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ServiceResource<RscName> & Without<"vip" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | LsbResource<RscName> & Without<"vip" | "service" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | SystemdResource<RscName, Unit> & Without<"vip" | "service" | "lsb" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | OcfResource<RscName, OcfAgent> & Without<"vip" | "service" | "lsb" | "systemd" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ApacheResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "tomcat" | "exec" | "drbd" | "filesystem"> | TomcatResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "exec" | "drbd" | "filesystem"> | ExecResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "drbd" | "filesystem"> | DrbdResource<N, RscName, DrbdName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "filesystem"> | FilesystemResource<RscName, MountPoint> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd">)[];
   /** The node the group runs on when both can run it (haresources node, a location constraint) */
   preferred?: N;
   /** How strongly the preferred node is preferred (default 100) */
@@ -260,7 +266,7 @@ export interface GroupResource<N extends string = string, Nic extends string = s
 export type Primitive<N extends string = string, Nic extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> = VipResource<Nic, RscName, VipCidr> & Without<"service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ServiceResource<RscName> & Without<"vip" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | LsbResource<RscName> & Without<"vip" | "service" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | SystemdResource<RscName, Unit> & Without<"vip" | "service" | "lsb" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | OcfResource<RscName, OcfAgent> & Without<"vip" | "service" | "lsb" | "systemd" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ApacheResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "tomcat" | "exec" | "drbd" | "filesystem"> | TomcatResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "exec" | "drbd" | "filesystem"> | ExecResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "drbd" | "filesystem"> | DrbdResource<N, RscName, DrbdName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "filesystem"> | FilesystemResource<RscName, MountPoint> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd">;
 
 /** A floating address (ocf:heartbeat:IPaddr2) */
-export interface VipResource<Nic extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr> {
+export interface VipResource<out Nic extends string = string, out RscName extends string = string, out VipCidr extends Ipv4Cidr = Ipv4Cidr> {
   /** The floating address with its prefix, e.g. 10.0.0.100/24 */
   vip: VipCidr;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -312,7 +318,7 @@ export interface MonitorOp {
 }
 
 /** An OS service started through the platform's init system (lsb on centos6, systemd on debian12) */
-export interface ServiceResource<RscName extends string = string> {
+export interface ServiceResource<out RscName extends string = string> {
   /** The init name of the service (memcached, httpd) */
   service: RscName;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -332,7 +338,7 @@ export interface ServiceResource<RscName extends string = string> {
 }
 
 /** An LSB init script in /etc/init.d */
-export interface LsbResource<RscName extends string = string> {
+export interface LsbResource<out RscName extends string = string> {
   /** The script name in /etc/init.d */
   lsb: RscName;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -352,7 +358,7 @@ export interface LsbResource<RscName extends string = string> {
 }
 
 /** A systemd unit */
-export interface SystemdResource<RscName extends string = string, Unit extends string = string> {
+export interface SystemdResource<out RscName extends string = string, out Unit extends string = string> {
   /** The unit name (nginx or nginx.service) */
   systemd: Unit;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -372,7 +378,7 @@ export interface SystemdResource<RscName extends string = string, Unit extends s
 }
 
 /** Any OCF resource agent */
-export interface OcfResource<RscName extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`> {
+export interface OcfResource<out RscName extends string = string, out OcfAgent extends `${string}:${string}` = `${string}:${string}`> {
   /** PROVIDER:TYPE, e.g. heartbeat:IPaddr2 */
   ocf: OcfAgent;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -394,7 +400,7 @@ export interface OcfResource<RscName extends string = string, OcfAgent extends `
 }
 
 /** Apache httpd (ocf:heartbeat:apache) */
-export interface ApacheResource<RscName extends string = string> {
+export interface ApacheResource<out RscName extends string = string> {
   /** The Apache instance */
   apache: ApacheConfig;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -435,7 +441,7 @@ export interface ApacheConfig {
 }
 
 /** Apache Tomcat (ocf:heartbeat:tomcat) */
-export interface TomcatResource<RscName extends string = string> {
+export interface TomcatResource<out RscName extends string = string> {
   /** The Tomcat instance */
   tomcat: TomcatConfig;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -471,7 +477,7 @@ export interface TomcatConfig {
 }
 
 /** A service given as commands: run (supervised by the agent) or start/stop/status */
-export interface ExecResource<RscName extends string = string> {
+export interface ExecResource<out RscName extends string = string> {
   /** The commands */
   exec: ExecConfig;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -507,7 +513,7 @@ export interface ExecConfig {
 }
 
 /** A DRBD resource run as master/slave (promotable clone) */
-export interface DrbdResource<N extends string = string, RscName extends string = string, DrbdName extends string = string> {
+export interface DrbdResource<out N extends string = string, out RscName extends string = string, out DrbdName extends string = string> {
   /** The DRBD resource (a name under drbd:) */
   drbd: DrbdName;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -540,7 +546,7 @@ export interface DrbdResource<N extends string = string, RscName extends string 
 }
 
 /** A filesystem mount (ocf:heartbeat:Filesystem) */
-export interface FilesystemResource<RscName extends string = string, MountPoint extends AbsPath = AbsPath> {
+export interface FilesystemResource<out RscName extends string = string, out MountPoint extends AbsPath = AbsPath> {
   /** The mount */
   filesystem: FilesystemConfig<MountPoint>;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
@@ -560,7 +566,7 @@ export interface FilesystemResource<RscName extends string = string, MountPoint 
 }
 
 /** The mount */
-export interface FilesystemConfig<MountPoint extends AbsPath = AbsPath> {
+export interface FilesystemConfig<out MountPoint extends AbsPath = AbsPath> {
   /** The block device, e.g. /dev/drbd0 */
   device: AbsPath;
   /** The mount point */
@@ -575,7 +581,7 @@ export interface FilesystemConfig<MountPoint extends AbsPath = AbsPath> {
 export type Constraint<N extends string = string, Rsc extends string = string> = LocationConstraint<N, Rsc> & Without<"colocation" | "order"> | ColocationConstraint<Rsc> & Without<"location" | "order"> | OrderConstraint<Rsc> & Without<"location" | "colocation">;
 
 /** A location constraint */
-export interface LocationConstraint<N extends string = string, Rsc extends string = string> {
+export interface LocationConstraint<out N extends string = string, out Rsc extends string = string> {
   /** Where a resource prefers to run (crm location) */
   location: {
     /** The resource, group or master/slave placed */
@@ -592,7 +598,7 @@ export interface LocationConstraint<N extends string = string, Rsc extends strin
 }
 
 /** A colocation constraint */
-export interface ColocationConstraint<Rsc extends string = string> {
+export interface ColocationConstraint<out Rsc extends string = string> {
   /** Which resources run together (crm colocation) */
   colocation: {
     /** The resource placed */
@@ -609,7 +615,7 @@ export interface ColocationConstraint<Rsc extends string = string> {
 }
 
 /** An order constraint */
-export interface OrderConstraint<Rsc extends string = string> {
+export interface OrderConstraint<out Rsc extends string = string> {
   /** In which order resources start (crm order) */
   order: {
     /** The resource acted on first */
@@ -655,7 +661,7 @@ export interface DrbdConfig<N extends string = string> {
 }
 
 /** A VRRP instance (keepalived vrrp_instance) */
-export interface VrrpInstance<N extends string = string, Nic extends string = string, Script extends string = string> {
+export interface VrrpInstance<N extends string = string, out Nic extends string = string, out Script extends string = string> {
   /** The instance name (vrrp_instance NAME) */
   name: string;
   /** The NIC the adverts go out on (interface) */
@@ -794,7 +800,7 @@ export interface User {
 }
 
 /** An extra file placed on the nodes (notify scripts, configs) */
-export interface File<N extends string = string> {
+export interface File<out N extends string = string> {
   /** Where the file goes on the node */
   path: AbsPath;
   /** The content (may span lines) */

@@ -29,6 +29,14 @@ const DEFINES: Record<NonNullable<DslMark['defines']>, Param> = {
 
 interface Context {
   uses: Set<Param>;
+  /** the parameters used as the keys of a map, here or in a type used here: their variance is left to the compiler */
+  keys: Set<Param>;
+  /**
+   * whether a union with type parameters (Primitive) is written out rather than referred to: comparing two
+   * instantiations of an alias makes the compiler measure the alias's variance, instantiating the whole union once per
+   * parameter, and a union alias cannot be marked `out`. The root (Cluster), never compared with itself, refers to them.
+   */
+  inlineUnions: boolean;
   /** a named type used under other parameter names (Cluster passes NicName where NodeSpec says Nic) */
   rename: Partial<Record<Param, Param>>;
 }
@@ -42,7 +50,7 @@ type Schema = TSchema & Record<string, unknown>;
  */
 export function dslTypesSource(): string {
   const emitter = new Emitter();
-  emitter.declare(Cluster as unknown as Schema);
+  emitter.declare(Cluster as unknown as Schema, true);
   const prelude = [
     `/** A duration: "500ms", "2s", "1m", "1h", or a number of seconds. */`,
     'export type Duration = `${number}ms` | `${number}s` | `${number}m` | `${number}h` | number;',
@@ -52,7 +60,7 @@ export function dslTypesSource(): string {
     'export type Ipv4Cidr = `${Ipv4}/${number}`;',
     comment(AbsPath.description!, ''),
     'export type AbsPath = `/${string}`;',
-    `/** The keys of the other kinds of a union, which an entry of one kind must not have: \`{ service: 'a', lsb: 'b' }\` does not compile. */`,
+    `/** The keys of a union's other kinds, which an entry of one kind must not have: \`{ service: 'a', lsb: 'b' }\` does not compile. */`,
     'export type Without<K extends string> = { [P in K]?: never };',
   ];
   return [
@@ -66,26 +74,28 @@ export function dslTypesSource(): string {
 
 interface Decl {
   params: Param[];
+  keys: Set<Param>;
   text: string;
 }
 
 class Emitter {
   readonly decls = new Map<string, Decl>();
 
-  declare(schema: Schema): Decl {
+  declare(schema: Schema, root = false): Decl {
     const { name, summary } = dslMark(schema) as { name: string; summary?: string };
     const known = this.decls.get(name);
     if (known) return known;
-    const placeholder: Decl = { params: [], text: '' };
+    const placeholder: Decl = { params: [], keys: new Set(), text: '' };
     this.decls.set(name, placeholder);
-    const context: Context = { uses: new Set(), rename: {} };
+    const context: Context = { uses: new Set(), keys: new Set(), rename: {}, inlineUnions: !root };
     const body = this.body(schema, context, '');
     placeholder.params = PARAMS.filter((p) => context.uses.has(p));
-    const bound = (p: Param) => BOUND[p] ?? 'string';
-    const generics = placeholder.params.length ? `<${placeholder.params.map((p) => `${p} extends ${bound(p)} = ${bound(p)}`).join(', ')}>` : '';
+    placeholder.keys = context.keys;
     const head = comment(summary ?? name, '');
     placeholder.text =
-      schema[Kind] === 'Object' ? `${head}\nexport interface ${name}${generics} ${body}\n` : `${head}\nexport type ${name}${generics} = ${body};\n`;
+      schema[Kind] === 'Object'
+        ? `${head}\nexport interface ${name}${generics(placeholder, true)} ${body}\n`
+        : `${head}\nexport type ${name}${generics(placeholder, false)} = ${body};\n`;
     return placeholder;
   }
 
@@ -97,7 +107,12 @@ class Emitter {
     if (marks?.type) return marks.type;
     if (marks?.name) {
       const decl = this.declare(schema);
-      const args = decl.params.map((p) => use(context, p));
+      if (context.inlineUnions && schema[Kind] === 'Union' && decl.params.length) return wrap(this.body(schema, context, indent));
+      const args = decl.params.map((p) => {
+        const arg = use(context, p);
+        if (decl.keys.has(p)) context.keys.add(arg);
+        return arg;
+      });
       return args.length ? `${marks.name}<${args.join(', ')}>` : marks.name;
     }
     return this.body(schema, context, indent);
@@ -114,9 +129,11 @@ class Emitter {
           .map((b) => {
             const own = (b.required as string[] | undefined) ?? [];
             const others = kindKeys ? kindKeys.filter((k) => !own.includes(k)) : [];
-            // the other kinds' keys are refused here, in the union, rather than in each kind's own type: an instance
-            // of a kind's interface (what a builder returns) would otherwise carry `lsb?: never` and, inferring
-            // `defineCluster`'s names, offer `undefined` for the LSB script's name
+            // an unnamed kind (SecretRef's { env } | { file }) lists the other kinds' keys in its own object
+            if (!dslMark(b)?.name) return wrap(b[Kind] === 'Object' ? this.object(b, context, indent, others) : this.type(b, context, indent));
+            // a named kind (VipResource) gets them in the union, not in its own interface, which the builders return:
+            // inferring `defineCluster`'s names from `vip('10.0.0.1/24')`, the compiler would take its `lsb?: never`
+            // for an LSB script named `undefined`
             const type = this.type(b, context, indent);
             return wrap(others.length ? `${type} & Without<${others.map((k) => JSON.stringify(k)).join(' | ')}>` : type);
           })
@@ -140,13 +157,14 @@ class Emitter {
     }
   }
 
-  private object(schema: Schema, context: Context, indent: string): string {
+  private object(schema: Schema, context: Context, indent: string, neverKeys: string[] = []): string {
     const inner = `${indent}  `;
     const required = new Set((schema.required as string[] | undefined) ?? []);
     const lines = Object.entries(schema.properties as Record<string, Schema>).map(([key, prop]) => {
       const description = prop.description === undefined ? '' : `${comment(String(prop.description), inner)}\n`;
       return `${description}${inner}${key}${required.has(key) ? '' : '?'}: ${this.type(prop, context, inner)};`;
     });
+    for (const key of neverKeys) lines.push(`${inner}${key}?: never;`);
     return `{\n${lines.join('\n')}\n${indent}}`;
   }
 
@@ -155,16 +173,16 @@ class Emitter {
     switch (dslMark(schema)?.keys) {
       case 'define-node': {
         // the nodes map defines node names; its NodeSpec values define NIC names under NicName
-        const key = use(context, 'NodeName');
-        const inner: Context = { uses: context.uses, rename: { ...context.rename, Nic: 'NicName' } };
+        const key = useAsKey(context, 'NodeName');
+        const inner: Context = { ...context, rename: { ...context.rename, Nic: 'NicName' } };
         return `{ [K in ${key}]: ${this.type(value, inner, indent)} }`;
       }
       case 'define-script':
-        return `{ [K in ${use(context, 'ScriptName')}]: ${this.type(value, context, indent)} }`;
+        return `{ [K in ${useAsKey(context, 'ScriptName')}]: ${this.type(value, context, indent)} }`;
       case 'define-nic':
-        return `{ [K in ${use(context, 'Nic')}]?: ${this.type(value, context, indent)} }`;
+        return `{ [K in ${useAsKey(context, 'Nic')}]?: ${this.type(value, context, indent)} }`;
       case 'node':
-        return `{ [K in ${use(context, 'N')}]?: ${this.type(value, context, indent)} }`;
+        return `{ [K in ${useAsKey(context, 'N')}]?: ${this.type(value, context, indent)} }`;
       default:
         return `{ [key: string]: ${this.type(value, context, indent)} }`;
     }
@@ -175,6 +193,25 @@ function use(context: Context, param: Param): Param {
   const name = context.rename[param] ?? param;
   context.uses.add(name);
   return name;
+}
+
+function useAsKey(context: Context, param: Param): Param {
+  const name = use(context, param);
+  context.keys.add(name);
+  return name;
+}
+
+/**
+ * `<N extends string = string, ...>`. An interface's parameters that only name the types of fields are marked `out`
+ * (covariant, as the compiler would measure): measuring it takes the compiler a fresh instantiation of the interface
+ * per parameter, which for the resources' eight parameters was most of a stack's check time. A union alias cannot
+ * carry the mark; a parameter used as a map's keys keeps the compiler's own measure.
+ */
+function generics(decl: Decl, isInterface: boolean): string {
+  if (!decl.params.length) return '';
+  const bound = (p: Param) => BOUND[p] ?? 'string';
+  const variance = (p: Param) => (isInterface && !decl.keys.has(p) ? 'out ' : '');
+  return `<${decl.params.map((p) => `${variance(p)}${p} extends ${bound(p)} = ${bound(p)}`).join(', ')}>`;
 }
 
 /** Parenthesised where a union would otherwise bind wrongly (`(A | B)[]`). */

@@ -83,9 +83,14 @@ const cases: Record<string, string> = {
 // Stacks that must compile: every name a constraint or a track may use, spelt out or derived as hactl derives it.
 const compiling: Record<string, string> = {
   'derived-vip-names': `
-    resources: [group('web', [vip('10.0.0.100/24', 'eth0'), { vip: '10.0.0.101/24' }]), ...Array.from({ length: 3 }, (_, i) => vip(\`10.0.0.\${110 + i}/24\`))],
+    resources: [
+      group('web', [vip('10.0.0.100/24', 'eth0'), { vip: '10.0.0.101/24' }]),
+      group('db', [vip('10.0.0.120/24')]),
+      ...Array.from({ length: 3 }, (_, i) => vip(\`10.0.0.\${110 + i}/24\`)),
+    ],
     constraints: [
       colocation('vip_10_0_0_100', 'web'),
+      order('db', 'vip_10_0_0_120'),
       { order: { first: 'vip_10_0_0_101', then: 'vip_10_0_0_112' } },
     ],`,
   'drbd-master-names': `
