@@ -12,7 +12,7 @@ export type AbsPath = `/${string}`;
 export type Without<K extends string> = { [P in K]?: never };
 
 /** A Linux high-availability cluster: nodes, interconnect, resources and the runtime that runs them */
-export interface Cluster<N extends string = string, out Nic extends string = string, NodeName extends string = string, NicName extends string = string, out Rsc extends string = string, out Script extends string = string, ScriptName extends string = string, out RscName extends string = string, out VipCidr extends Ipv4Cidr = Ipv4Cidr, out Unit extends string = string, out OcfAgent extends `${string}:${string}` = `${string}:${string}`, out DrbdName extends string = string, out MountPoint extends AbsPath = AbsPath> {
+export interface Cluster<N extends string = string, Nic extends string = string, NodeName extends string = string, NicName extends string = string, Rsc extends string = string, Script extends string = string, ScriptName extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> {
   /** The JSON Schema this file follows (for editors) */
   $schema?: string;
   /** The cluster name (corosync cluster_name, comments, the lab name) */
@@ -578,7 +578,7 @@ export interface FilesystemConfig<out MountPoint extends AbsPath = AbsPath> {
 }
 
 /** A constraint: exactly one of location, colocation, order */
-export type Constraint<N extends string = string, Rsc extends string = string> = LocationConstraint<N, Rsc> & Without<"colocation" | "order"> | ColocationConstraint<Rsc> & Without<"location" | "order"> | OrderConstraint<Rsc> & Without<"location" | "colocation">;
+export type Constraint<N extends string = string, Rsc extends string = string> = LocationConstraint<N, Rsc> | ColocationConstraint<Rsc> | OrderConstraint<Rsc>;
 
 /** A location constraint */
 export interface LocationConstraint<out N extends string = string, out Rsc extends string = string> {
@@ -595,6 +595,8 @@ export interface LocationConstraint<out N extends string = string, out Rsc exten
   };
   /** The constraint id (derived when omitted) */
   id?: string;
+  colocation?: never;
+  order?: never;
 }
 
 /** A colocation constraint */
@@ -612,6 +614,8 @@ export interface ColocationConstraint<out Rsc extends string = string> {
   };
   /** The constraint id (derived when omitted) */
   id?: string;
+  location?: never;
+  order?: never;
 }
 
 /** An order constraint */
@@ -631,6 +635,8 @@ export interface OrderConstraint<out Rsc extends string = string> {
   };
   /** The constraint id (derived when omitted) */
   id?: string;
+  location?: never;
+  colocation?: never;
 }
 
 /** A DRBD resource (drbd.conf) */

@@ -81,32 +81,32 @@ interface Decl {
 class Emitter {
   readonly decls = new Map<string, Decl>();
 
-  declare(schema: Schema, root = false): Decl {
+  declare(schema: Schema, root = false, neverKeys: string[] = []): Decl {
     const { name, summary } = dslMark(schema) as { name: string; summary?: string };
     const known = this.decls.get(name);
     if (known) return known;
     const placeholder: Decl = { params: [], keys: new Set(), text: '' };
     this.decls.set(name, placeholder);
     const context: Context = { uses: new Set(), keys: new Set(), rename: {}, inlineUnions: !root };
-    const body = this.body(schema, context, '');
+    const body = schema[Kind] === 'Object' ? this.object(schema, context, '', neverKeys) : this.body(schema, context, '');
     placeholder.params = PARAMS.filter((p) => context.uses.has(p));
     placeholder.keys = context.keys;
     const head = comment(summary ?? name, '');
     placeholder.text =
       schema[Kind] === 'Object'
-        ? `${head}\nexport interface ${name}${generics(placeholder, true)} ${body}\n`
+        ? `${head}\nexport interface ${name}${generics(placeholder, !root)} ${body}\n`
         : `${head}\nexport type ${name}${generics(placeholder, false)} = ${body};\n`;
     return placeholder;
   }
 
   /** The type of a schema where it is used: a named part becomes a reference to its declaration. */
-  type(schema: Schema, context: Context, indent: string): string {
+  type(schema: Schema, context: Context, indent: string, neverKeys: string[] = []): string {
     const marks = dslMark(schema);
     if (marks?.ref) return use(context, REF[marks.ref]);
     if (marks?.defines) return use(context, DEFINES[marks.defines]);
     if (marks?.type) return marks.type;
     if (marks?.name) {
-      const decl = this.declare(schema);
+      const decl = this.declare(schema, false, neverKeys);
       if (context.inlineUnions && schema[Kind] === 'Union' && decl.params.length) return wrap(this.body(schema, context, indent));
       const args = decl.params.map((p) => {
         const arg = use(context, p);
@@ -129,11 +129,14 @@ class Emitter {
           .map((b) => {
             const own = (b.required as string[] | undefined) ?? [];
             const others = kindKeys ? kindKeys.filter((k) => !own.includes(k)) : [];
-            // an unnamed kind (SecretRef's { env } | { file }) lists the other kinds' keys in its own object
-            if (!dslMark(b)?.name) return wrap(b[Kind] === 'Object' ? this.object(b, context, indent, others) : this.type(b, context, indent));
-            // a named kind (VipResource) gets them in the union, not in its own interface, which the builders return:
-            // inferring `defineCluster`'s names from `vip('10.0.0.1/24')`, the compiler would take its `lsb?: never`
-            // for an LSB script named `undefined`
+            // a kind that defines no names (a constraint, a secret's { env } or { file }) lists the other kinds' keys
+            // in its own type: the compiler then tells the kinds apart and points at the wrong field
+            if (!definesNames(b)) {
+              return wrap(!dslMark(b)?.name && b[Kind] === 'Object' ? this.object(b, context, indent, others) : this.type(b, context, indent, others));
+            }
+            // a kind that does (VipResource) gets them in the union, not in its own interface, which the builders
+            // return: inferring `defineCluster`'s names from `vip('10.0.0.1/24')`, the compiler would take its
+            // `lsb?: never` for an LSB script named `undefined`
             const type = this.type(b, context, indent);
             return wrap(others.length ? `${type} & Without<${others.map((k) => JSON.stringify(k)).join(' | ')}>` : type);
           })
@@ -189,6 +192,18 @@ class Emitter {
   }
 }
 
+/** Whether a part of the model holds a field that gives a resource its name (marked `defines`). */
+function definesNames(schema: Schema): boolean {
+  if (dslMark(schema)?.defines) return true;
+  const children = [
+    ...Object.values((schema.properties ?? {}) as Record<string, Schema>),
+    ...Object.values((schema.patternProperties ?? {}) as Record<string, Schema>),
+    ...((schema.anyOf ?? []) as Schema[]),
+    ...(schema.items ? [schema.items as Schema] : []),
+  ];
+  return children.some(definesNames);
+}
+
 function use(context: Context, param: Param): Param {
   const name = context.rename[param] ?? param;
   context.uses.add(name);
@@ -205,12 +220,13 @@ function useAsKey(context: Context, param: Param): Param {
  * `<N extends string = string, ...>`. An interface's parameters that only name the types of fields are marked `out`
  * (covariant, as the compiler would measure): measuring it takes the compiler a fresh instantiation of the interface
  * per parameter, which for the resources' eight parameters was most of a stack's check time. A union alias cannot
- * carry the mark; a parameter used as a map's keys keeps the compiler's own measure.
+ * carry the mark; a parameter used as a map's keys keeps the compiler's own measure; and the root (Cluster), never
+ * compared with another instantiation of itself, goes without: checking the marks costs what measuring would.
  */
-function generics(decl: Decl, isInterface: boolean): string {
+function generics(decl: Decl, markVariance: boolean): string {
   if (!decl.params.length) return '';
   const bound = (p: Param) => BOUND[p] ?? 'string';
-  const variance = (p: Param) => (isInterface && !decl.keys.has(p) ? 'out ' : '');
+  const variance = (p: Param) => (markVariance && !decl.keys.has(p) ? 'out ' : '');
   return `<${decl.params.map((p) => `${variance(p)}${p} extends ${bound(p)} = ${bound(p)}`).join(', ')}>`;
 }
 
