@@ -1,6 +1,6 @@
 // The TypeScript twin of 003-drbd-heartbeat-crm.yaml: both must produce the same model. The builders read like the
-// crm commands of the seed (`location`, `order`, `colocation`), and the node and NIC names they use are checked
-// against `nodes` when the stack compiles.
+// crm commands of the seed (`location`, `order`, `colocation`), and the names they use are checked when the stack
+// compiles: nodes and NICs against `nodes`, `ms-drbd0` and `fs0` against the resources' names.
 import { bcast, colocation, defineCluster, drbd, drbdResource, filesystem, location, node, order } from 'hactl';
 
 const disk = { device: '/dev/drbd0', disk: '/dev/hda2', metaDisk: 'internal' } as const;

@@ -1,4 +1,5 @@
 import type {
+  AbsPath,
   ApacheConfig,
   ApacheResource,
   DrbdResource,
@@ -25,7 +26,13 @@ export type Ops = Pick<ServiceResource, OpName>;
 /** The operations of a DRBD resource, with promote and demote. */
 export type DrbdOps = Pick<DrbdResource, OpName | 'promote' | 'demote'>;
 
-/** What every resource builder takes besides its kind: name, meta, thresholds, and `ops`. */
+/**
+ * What every resource builder takes besides its kind: name, meta, thresholds, and `ops`. The builders keep the name
+ * they are given (and the values names are derived from) as literal types, for `defineCluster` to check constraints
+ * against. Their return types say `NoInfer` where a type parameter has a default: a builder called inside
+ * `defineCluster` or `group` would otherwise take the names from what the call's context expects (any string)
+ * instead of from its own arguments.
+ */
 export type ResourceOptions<R, Kind extends keyof R, O = Ops> = Omit<R, Kind | keyof O> & {
   /** The operations: `{ start: {...}, monitor: {...}, stop: {...} }` (crm `op NAME ...` lines) */
   ops?: O;
@@ -42,8 +49,12 @@ function entry<R>(kind: Partial<R>, options: { ops?: object } & object): R {
  *
  * @example vip('10.0.0.100/24', 'eth0', { name: 'vip_web', ops: { monitor: { interval: '10s' } } })
  */
-export function vip<const Nic extends string = never>(address: Ipv4Cidr, nic?: Nic, options: ResourceOptions<VipResource, 'vip' | 'nic'> = {}): VipResource<Nic> {
-  return entry<VipResource<Nic>>({ vip: address, ...(nic === undefined ? {} : { nic }) }, options);
+export function vip<const A extends Ipv4Cidr, const Nic extends string = never, const Name extends string = never>(
+  address: A,
+  nic?: Nic,
+  options: ResourceOptions<VipResource<never, Name>, 'vip' | 'nic'> = {},
+): VipResource<NoInfer<Nic>, NoInfer<Name>, A> {
+  return entry<VipResource<Nic, Name, A>>({ vip: address, ...(nic === undefined ? {} : { nic }) }, options);
 }
 
 /**
@@ -51,8 +62,11 @@ export function vip<const Nic extends string = never>(address: Ipv4Cidr, nic?: N
  *
  * @example service('memcached', { ops: { monitor: { kind: 'memcached', port: 11211, interval: '40s' } } })
  */
-export function service(name: string, options: ResourceOptions<ServiceResource, 'service'> = {}): ServiceResource {
-  return entry<ServiceResource>({ service: name }, options);
+export function service<const S extends string, const Name extends string = never>(
+  name: S,
+  options: ResourceOptions<ServiceResource<Name>, 'service'> = {},
+): ServiceResource<S | NoInfer<Name>> {
+  return entry<ServiceResource<S | Name>>({ service: name }, options);
 }
 
 /**
@@ -60,8 +74,8 @@ export function service(name: string, options: ResourceOptions<ServiceResource, 
  *
  * @example lsb('smb', { ops: { monitor: { interval: '15s', timeout: '15s' } } })
  */
-export function lsb(script: string, options: ResourceOptions<LsbResource, 'lsb'> = {}): LsbResource {
-  return entry<LsbResource>({ lsb: script }, options);
+export function lsb<const S extends string, const Name extends string = never>(script: S, options: ResourceOptions<LsbResource<Name>, 'lsb'> = {}): LsbResource<S | NoInfer<Name>> {
+  return entry<LsbResource<S | Name>>({ lsb: script }, options);
 }
 
 /**
@@ -69,8 +83,11 @@ export function lsb(script: string, options: ResourceOptions<LsbResource, 'lsb'>
  *
  * @example systemd('nginx')
  */
-export function systemd(unit: string, options: ResourceOptions<SystemdResource, 'systemd'> = {}): SystemdResource {
-  return entry<SystemdResource>({ systemd: unit }, options);
+export function systemd<const U extends string, const Name extends string = never>(
+  unit: U,
+  options: ResourceOptions<SystemdResource<Name>, 'systemd'> = {},
+): SystemdResource<NoInfer<Name>, U> {
+  return entry<SystemdResource<Name, U>>({ systemd: unit }, options);
 }
 
 /**
@@ -78,18 +95,24 @@ export function systemd(unit: string, options: ResourceOptions<SystemdResource, 
  *
  * @example ocf('heartbeat:Dummy', { name: 'dummy', params: { state: '/run/dummy.state' } })
  */
-export function ocf(agent: `${string}:${string}`, options: ResourceOptions<OcfResource, 'ocf'> = {}): OcfResource {
-  return entry<OcfResource>({ ocf: agent }, options);
+export function ocf<const A extends `${string}:${string}`, const Name extends string = never>(
+  agent: A,
+  options: ResourceOptions<OcfResource<Name>, 'ocf'> = {},
+): OcfResource<NoInfer<Name>, A> {
+  return entry<OcfResource<Name, A>>({ ocf: agent }, options);
 }
 
 type AgentClass = `ocf:${string}:${string}` | `lsb:${string}` | `systemd:${string}` | `service:${string}`;
-type PrimitiveOf<A extends AgentClass> = A extends `ocf:${string}`
-  ? OcfResource
-  : A extends `lsb:${string}`
-    ? LsbResource
-    : A extends `systemd:${string}`
-      ? SystemdResource
-      : ServiceResource;
+/** The resource `primitive(name, agent)` builds, keeping the name and the agent's parts as literal types. */
+type PrimitiveOf<A extends AgentClass, Name extends string> = A extends `ocf:${infer Agent extends `${string}:${string}`}`
+  ? OcfResource<Name, Agent>
+  : A extends `lsb:${infer Script}`
+    ? LsbResource<Name | Script>
+    : A extends `systemd:${infer Unit}`
+      ? SystemdResource<Name, Unit>
+      : A extends `service:${infer Service}`
+        ? ServiceResource<Name | Service>
+        : never;
 /** The options of `primitive`: `params` only for an OCF agent. */
 type PrimitiveOptions<A extends AgentClass> = A extends `ocf:${string}` ? ResourceOptions<OcfResource, 'ocf' | 'name'> : ResourceOptions<ServiceResource, 'service' | 'name'>;
 
@@ -99,13 +122,19 @@ type PrimitiveOptions<A extends AgentClass> = A extends `ocf:${string}` ? Resour
  *
  * @example primitive('nmb', 'lsb:nmb', { ops: { monitor: { interval: '15s' } } })
  */
-export function primitive<const A extends AgentClass>(
-  name: string,
-  agent: A,
-  options?: PrimitiveOptions<A>,
-): PrimitiveOf<A> {
+export function primitive<const Name extends string, const A extends AgentClass>(name: Name, agent: A, options?: PrimitiveOptions<A>): PrimitiveOf<A, Name> {
   const [cls, ...rest] = agent.split(':');
-  return entry<PrimitiveOf<A>>({ [cls!]: rest.join(':'), name } as Partial<PrimitiveOf<A>>, options ?? {});
+  return entry<PrimitiveOf<A, Name>>({ [cls!]: rest.join(':'), name } as Partial<PrimitiveOf<A, Name>>, options ?? {});
+}
+
+/**
+ * A resource written as crm writes it: the same as `primitive` (`primitive NAME CLASS:[PROVIDER:]TYPE params ...
+ * op ...`), under the name other tools give it.
+ *
+ * @example resource('dummy', 'ocf:heartbeat:Dummy', { params: { state: '/run/dummy.state' } })
+ */
+export function resource<const Name extends string, const A extends AgentClass>(name: Name, agent: A, options?: PrimitiveOptions<A>): PrimitiveOf<A, Name> {
+  return primitive(name, agent, options);
 }
 
 /**
@@ -113,8 +142,8 @@ export function primitive<const A extends AgentClass>(
  *
  * @example apache({ configfile: '/etc/httpd/conf/httpd.conf', statusurl: 'http://10.0.0.100/', indexHtml: true }, { name: 'httpd' })
  */
-export function apache(config: ApacheConfig, options: ResourceOptions<ApacheResource, 'apache'> = {}): ApacheResource {
-  return entry<ApacheResource>({ apache: config }, options);
+export function apache<const Name extends string = never>(config: ApacheConfig, options: ResourceOptions<ApacheResource<Name>, 'apache'> = {}): ApacheResource<NoInfer<Name>> {
+  return entry<ApacheResource<Name>>({ apache: config }, options);
 }
 
 /**
@@ -122,8 +151,8 @@ export function apache(config: ApacheConfig, options: ResourceOptions<ApacheReso
  *
  * @example tomcat({ javaHome: '/usr', catalinaHome: '/usr/local/tomcat', user: 'tomcat', statusurl: 'http://10.0.0.102:8080/' })
  */
-export function tomcat(config: TomcatConfig, options: ResourceOptions<TomcatResource, 'tomcat'> = {}): TomcatResource {
-  return entry<TomcatResource>({ tomcat: config }, options);
+export function tomcat<const Name extends string = never>(config: TomcatConfig, options: ResourceOptions<TomcatResource<Name>, 'tomcat'> = {}): TomcatResource<NoInfer<Name>> {
+  return entry<TomcatResource<Name>>({ tomcat: config }, options);
 }
 
 /**
@@ -132,8 +161,8 @@ export function tomcat(config: TomcatConfig, options: ResourceOptions<TomcatReso
  *
  * @example exec({ run: 'python3 -m http.server 8080', ports: [8080] }, { name: 'hello' })
  */
-export function exec(commands: ExecConfig, options: ResourceOptions<ExecResource, 'exec'> = {}): ExecResource {
-  return entry<ExecResource>({ exec: commands }, options);
+export function exec<const Name extends string = never>(commands: ExecConfig, options: ResourceOptions<ExecResource<Name>, 'exec'> = {}): ExecResource<NoInfer<Name>> {
+  return entry<ExecResource<Name>>({ exec: commands }, options);
 }
 
 /**
@@ -142,8 +171,11 @@ export function exec(commands: ExecConfig, options: ResourceOptions<ExecResource
  *
  * @example drbd('drbd0', { name: 'drbd0', master: { name: 'ms-drbd0', preferred: 'host_m' } })
  */
-export function drbd<const N extends string = never>(resource: string, options: ResourceOptions<DrbdResource<N>, 'drbd', DrbdOps> = {}): DrbdResource<N> {
-  return entry<DrbdResource<N>>({ drbd: resource }, options);
+export function drbd<const R extends string, const N extends string = never, const Name extends string = never>(
+  resource: R,
+  options: ResourceOptions<DrbdResource<N, Name>, 'drbd', DrbdOps> = {},
+): DrbdResource<NoInfer<N>, NoInfer<Name>, R> {
+  return entry<DrbdResource<N, Name, R>>({ drbd: resource }, options);
 }
 
 /**
@@ -151,8 +183,11 @@ export function drbd<const N extends string = never>(resource: string, options: 
  *
  * @example filesystem({ device: '/dev/drbd0', directory: '/drbd', fstype: 'ext3' }, { name: 'fs0' })
  */
-export function filesystem(mount: FilesystemConfig, options: ResourceOptions<FilesystemResource, 'filesystem'> = {}): FilesystemResource {
-  return entry<FilesystemResource>({ filesystem: mount }, options);
+export function filesystem<const M extends AbsPath, const Name extends string = never>(
+  mount: FilesystemConfig<M>,
+  options: ResourceOptions<FilesystemResource<Name>, 'filesystem'> = {},
+): FilesystemResource<NoInfer<Name>, M> {
+  return entry<FilesystemResource<Name, M>>({ filesystem: mount }, options);
 }
 
 /**
@@ -160,10 +195,20 @@ export function filesystem(mount: FilesystemConfig, options: ResourceOptions<Fil
  *
  * @example group('web', [vip('10.0.0.100/24', 'eth0'), service('httpd')], { preferred: 'web1' })
  */
-export function group<const N extends string = never, const Nic extends string = never>(
-  name: string,
-  members: Primitive<N, Nic>[],
+export function group<
+  const G extends string,
+  const N extends string = never,
+  const Nic extends string = never,
+  const Name extends string = never,
+  const VipCidr extends Ipv4Cidr = never,
+  const Unit extends string = never,
+  const OcfAgent extends `${string}:${string}` = never,
+  const DrbdName extends string = never,
+  const MountPoint extends AbsPath = never,
+>(
+  name: G,
+  members: Primitive<N, Nic, Name, VipCidr, Unit, OcfAgent, DrbdName, MountPoint>[],
   options: Omit<GroupResource<N, Nic>, 'group' | 'members'> = {},
-): GroupResource<N, Nic> {
-  return { group: name, members, ...options } as GroupResource<N, Nic>;
+): GroupResource<NoInfer<N>, NoInfer<Nic>, G | NoInfer<Name>, NoInfer<VipCidr>, NoInfer<Unit>, NoInfer<OcfAgent>, NoInfer<DrbdName>, NoInfer<MountPoint>> {
+  return { group: name, members, ...options } as GroupResource<N, Nic, G | Name, VipCidr, Unit, OcfAgent, DrbdName, MountPoint>;
 }

@@ -8,9 +8,11 @@ export type Ipv4 = `${number}.${number}.${number}.${number}`;
 export type Ipv4Cidr = `${Ipv4}/${number}`;
 /** An absolute path without . or .. segments, empty segments or control characters */
 export type AbsPath = `/${string}`;
+/** The keys of a union's other kinds, which an entry of one kind must not have: `{ service: 'a', lsb: 'b' }` does not compile. */
+export type Without<K extends string> = { [P in K]?: never };
 
 /** A Linux high-availability cluster: nodes, interconnect, resources and the runtime that runs them */
-export interface Cluster<N extends string = string, Nic extends string = string, NodeName extends string = string, NicName extends string = string> {
+export interface Cluster<N extends string = string, Nic extends string = string, NodeName extends string = string, NicName extends string = string, Rsc extends string = string, Script extends string = string, ScriptName extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> {
   /** The JSON Schema this file follows (for editors) */
   $schema?: string;
   /** The cluster name (corosync cluster_name, comments, the lab name) */
@@ -32,17 +34,17 @@ export interface Cluster<N extends string = string, Nic extends string = string,
   /** How cluster messages are signed (heartbeat authkeys, the agent) */
   auth?: Auth;
   /** Groups and resources */
-  resources?: Resource<N, Nic>[];
+  resources?: Resource<N, Nic, RscName, VipCidr, Unit, OcfAgent, DrbdName, MountPoint>[];
   /** location, colocation and order constraints */
-  constraints?: Constraint<N>[];
+  constraints?: Constraint<N, Rsc>[];
   /** Cluster properties (stonith-enabled, no-quorum-policy), on one crm property line */
   properties?: { [key: string]: string | number | boolean };
   /** DRBD resources (drbd.conf) */
   drbd?: DrbdConfig<N>[];
   /** VRRP instances (keepalived.conf) */
-  vrrp?: VrrpInstance<N, Nic>[];
+  vrrp?: VrrpInstance<N, Nic, Script>[];
   /** keepalived's global_defs and track scripts */
-  keepalived?: Keepalived;
+  keepalived?: Keepalived<ScriptName>;
   /** The iptables rules file of every node */
   firewall?: Firewall;
   /** Render /etc/hosts with every node */
@@ -99,7 +101,7 @@ export interface Ssh {
 }
 
 /** The heartbeat membership layer (ha.cf): for heartbeat, the agent and pacemaker on heartbeat */
-export interface Heartbeat<N extends string = string, Nic extends string = string> {
+export interface Heartbeat<N extends string = string, out Nic extends string = string> {
   /** The heartbeat link, or several (redundant rings) */
   interconnect: HeartbeatLink<N, Nic> | HeartbeatLink<N, Nic>[];
   /** How often a node sends a heartbeat (ha.cf keepalive, default 2s); a duration up to 10m ("2s", "500ms", or seconds) */
@@ -147,7 +149,7 @@ export interface Heartbeat<N extends string = string, Nic extends string = strin
 }
 
 /** A heartbeat link (ha.cf ucast, bcast or mcast line) */
-export interface HeartbeatLink<N extends string = string, Nic extends string = string> {
+export interface HeartbeatLink<N extends string = string, out Nic extends string = string> {
   /** The NIC the heartbeats go out on */
   nic: Nic;
   /** ucast to each peer (default), bcast on the segment, or mcast to group */
@@ -165,7 +167,7 @@ export interface HeartbeatLink<N extends string = string, Nic extends string = s
 }
 
 /** The corosync membership layer (corosync.conf): for pacemaker on corosync */
-export interface Corosync<Nic extends string = string> {
+export interface Corosync<out Nic extends string = string> {
   /** 1: the 1.x whitetank file (compatibility: whitetank, udpu members); 3: a nodelist with knet or udpu and votequorum */
   version: 1 | 3;
   /** udpu (unicast, default for version 1), udp (multicast) or knet (default for version 3) */
@@ -233,14 +235,14 @@ export type SecretRef = {
 };
 
 /** A group or a resource */
-export type Resource<N extends string = string, Nic extends string = string> = GroupResource<N, Nic> | VipResource<Nic> | ServiceResource | LsbResource | SystemdResource | OcfResource | ApacheResource | TomcatResource | ExecResource | DrbdResource<N> | FilesystemResource;
+export type Resource<N extends string = string, Nic extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> = GroupResource<N, Nic, RscName, VipCidr, Unit, OcfAgent, DrbdName, MountPoint> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | VipResource<Nic, RscName, VipCidr> & Without<"group" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ServiceResource<RscName> & Without<"group" | "vip" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | LsbResource<RscName> & Without<"group" | "vip" | "service" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | SystemdResource<RscName, Unit> & Without<"group" | "vip" | "service" | "lsb" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | OcfResource<RscName, OcfAgent> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ApacheResource<RscName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "tomcat" | "exec" | "drbd" | "filesystem"> | TomcatResource<RscName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "exec" | "drbd" | "filesystem"> | ExecResource<RscName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "drbd" | "filesystem"> | DrbdResource<N, RscName, DrbdName> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "filesystem"> | FilesystemResource<RscName, MountPoint> & Without<"group" | "vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd">;
 
 /** Resources started in order and stopped in reverse on one node */
-export interface GroupResource<N extends string = string, Nic extends string = string> {
+export interface GroupResource<out N extends string = string, out Nic extends string = string, out RscName extends string = string, out VipCidr extends Ipv4Cidr = Ipv4Cidr, out Unit extends string = string, out OcfAgent extends `${string}:${string}` = `${string}:${string}`, out DrbdName extends string = string, out MountPoint extends AbsPath = AbsPath> {
   /** The group name (crm `group NAME ...`, a haresources line) */
-  group: string;
+  group: RscName;
   /** The resources, started in this order and stopped in reverse */
-  members: Primitive<N, Nic>[];
+  members: (VipResource<Nic, RscName, VipCidr> & Without<"service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ServiceResource<RscName> & Without<"vip" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | LsbResource<RscName> & Without<"vip" | "service" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | SystemdResource<RscName, Unit> & Without<"vip" | "service" | "lsb" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | OcfResource<RscName, OcfAgent> & Without<"vip" | "service" | "lsb" | "systemd" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ApacheResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "tomcat" | "exec" | "drbd" | "filesystem"> | TomcatResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "exec" | "drbd" | "filesystem"> | ExecResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "drbd" | "filesystem"> | DrbdResource<N, RscName, DrbdName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "filesystem"> | FilesystemResource<RscName, MountPoint> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd">)[];
   /** The node the group runs on when both can run it (haresources node, a location constraint) */
   preferred?: N;
   /** How strongly the preferred node is preferred (default 100) */
@@ -258,27 +260,17 @@ export interface GroupResource<N extends string = string, Nic extends string = s
     /** The program run when the group fails on this node */
     fault?: AbsPath;
   };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** A resource: exactly one of vip, service, lsb, systemd, ocf, apache, tomcat, exec, drbd, filesystem */
-export type Primitive<N extends string = string, Nic extends string = string> = VipResource<Nic> | ServiceResource | LsbResource | SystemdResource | OcfResource | ApacheResource | TomcatResource | ExecResource | DrbdResource<N> | FilesystemResource;
+export type Primitive<N extends string = string, Nic extends string = string, RscName extends string = string, VipCidr extends Ipv4Cidr = Ipv4Cidr, Unit extends string = string, OcfAgent extends `${string}:${string}` = `${string}:${string}`, DrbdName extends string = string, MountPoint extends AbsPath = AbsPath> = VipResource<Nic, RscName, VipCidr> & Without<"service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ServiceResource<RscName> & Without<"vip" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | LsbResource<RscName> & Without<"vip" | "service" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | SystemdResource<RscName, Unit> & Without<"vip" | "service" | "lsb" | "ocf" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | OcfResource<RscName, OcfAgent> & Without<"vip" | "service" | "lsb" | "systemd" | "apache" | "tomcat" | "exec" | "drbd" | "filesystem"> | ApacheResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "tomcat" | "exec" | "drbd" | "filesystem"> | TomcatResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "exec" | "drbd" | "filesystem"> | ExecResource<RscName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "drbd" | "filesystem"> | DrbdResource<N, RscName, DrbdName> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "filesystem"> | FilesystemResource<RscName, MountPoint> & Without<"vip" | "service" | "lsb" | "systemd" | "ocf" | "apache" | "tomcat" | "exec" | "drbd">;
 
 /** A floating address (ocf:heartbeat:IPaddr2) */
-export interface VipResource<Nic extends string = string> {
+export interface VipResource<out Nic extends string = string, out RscName extends string = string, out VipCidr extends Ipv4Cidr = Ipv4Cidr> {
   /** The floating address with its prefix, e.g. 10.0.0.100/24 */
-  vip: Ipv4Cidr;
+  vip: VipCidr;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -293,15 +285,6 @@ export interface VipResource<Nic extends string = string> {
   meta?: { [key: string]: string | number | boolean };
   /** The NIC the address is added to (default: the NIC whose subnet holds it) */
   nic?: Nic;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** A resource operation (crm `op NAME interval=... timeout=... on-fail=...`) */
@@ -335,11 +318,11 @@ export interface MonitorOp {
 }
 
 /** An OS service started through the platform's init system (lsb on centos6, systemd on debian12) */
-export interface ServiceResource {
+export interface ServiceResource<out RscName extends string = string> {
   /** The init name of the service (memcached, httpd) */
-  service: string;
+  service: RscName;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -352,23 +335,14 @@ export interface ServiceResource {
   failureTimeout?: Duration;
   /** Meta attributes (crm `meta NAME=VALUE`) */
   meta?: { [key: string]: string | number | boolean };
-  vip?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** An LSB init script in /etc/init.d */
-export interface LsbResource {
+export interface LsbResource<out RscName extends string = string> {
   /** The script name in /etc/init.d */
-  lsb: string;
+  lsb: RscName;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -381,23 +355,14 @@ export interface LsbResource {
   failureTimeout?: Duration;
   /** Meta attributes (crm `meta NAME=VALUE`) */
   meta?: { [key: string]: string | number | boolean };
-  vip?: never;
-  service?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** A systemd unit */
-export interface SystemdResource {
+export interface SystemdResource<out RscName extends string = string, out Unit extends string = string> {
   /** The unit name (nginx or nginx.service) */
-  systemd: string;
+  systemd: Unit;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -410,23 +375,14 @@ export interface SystemdResource {
   failureTimeout?: Duration;
   /** Meta attributes (crm `meta NAME=VALUE`) */
   meta?: { [key: string]: string | number | boolean };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** Any OCF resource agent */
-export interface OcfResource {
+export interface OcfResource<out RscName extends string = string, out OcfAgent extends `${string}:${string}` = `${string}:${string}`> {
   /** PROVIDER:TYPE, e.g. heartbeat:IPaddr2 */
-  ocf: string;
+  ocf: OcfAgent;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -441,23 +397,14 @@ export interface OcfResource {
   meta?: { [key: string]: string | number | boolean };
   /** Instance attributes of the agent (crm `params NAME=VALUE`) */
   params?: { [key: string]: string | number | boolean };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** Apache httpd (ocf:heartbeat:apache) */
-export interface ApacheResource {
+export interface ApacheResource<out RscName extends string = string> {
   /** The Apache instance */
   apache: ApacheConfig;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -470,15 +417,6 @@ export interface ApacheResource {
   failureTimeout?: Duration;
   /** Meta attributes (crm `meta NAME=VALUE`) */
   meta?: { [key: string]: string | number | boolean };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** The Apache instance */
@@ -503,11 +441,11 @@ export interface ApacheConfig {
 }
 
 /** Apache Tomcat (ocf:heartbeat:tomcat) */
-export interface TomcatResource {
+export interface TomcatResource<out RscName extends string = string> {
   /** The Tomcat instance */
   tomcat: TomcatConfig;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -520,15 +458,6 @@ export interface TomcatResource {
   failureTimeout?: Duration;
   /** Meta attributes (crm `meta NAME=VALUE`) */
   meta?: { [key: string]: string | number | boolean };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  exec?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** The Tomcat instance */
@@ -548,11 +477,11 @@ export interface TomcatConfig {
 }
 
 /** A service given as commands: run (supervised by the agent) or start/stop/status */
-export interface ExecResource {
+export interface ExecResource<out RscName extends string = string> {
   /** The commands */
   exec: ExecConfig;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -565,15 +494,6 @@ export interface ExecResource {
   failureTimeout?: Duration;
   /** Meta attributes (crm `meta NAME=VALUE`) */
   meta?: { [key: string]: string | number | boolean };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  drbd?: never;
-  filesystem?: never;
 }
 
 /** The commands */
@@ -593,11 +513,11 @@ export interface ExecConfig {
 }
 
 /** A DRBD resource run as master/slave (promotable clone) */
-export interface DrbdResource<N extends string = string> {
+export interface DrbdResource<out N extends string = string, out RscName extends string = string, out DrbdName extends string = string> {
   /** The DRBD resource (a name under drbd:) */
-  drbd: string;
+  drbd: DrbdName;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -617,29 +537,20 @@ export interface DrbdResource<N extends string = string> {
   /** The master/slave (promotable clone) wrapper */
   master?: {
     /** The id of the master/slave resource (default ms_RESOURCE) */
-    name?: string;
+    name?: RscName;
     /** The node where the resource is promoted when both can run it */
     preferred?: N;
     /** How strongly the preferred node is preferred (default 100) */
     score?: number | "INFINITY" | "-INFINITY";
   };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  filesystem?: never;
 }
 
 /** A filesystem mount (ocf:heartbeat:Filesystem) */
-export interface FilesystemResource {
+export interface FilesystemResource<out RscName extends string = string, out MountPoint extends AbsPath = AbsPath> {
   /** The mount */
-  filesystem: FilesystemConfig;
+  filesystem: FilesystemConfig<MountPoint>;
   /** The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1) */
-  name?: string;
+  name?: RscName;
   /** The start operation (crm `op start`) */
   start?: Op;
   /** The stop operation (crm `op stop`) */
@@ -652,23 +563,14 @@ export interface FilesystemResource {
   failureTimeout?: Duration;
   /** Meta attributes (crm `meta NAME=VALUE`) */
   meta?: { [key: string]: string | number | boolean };
-  vip?: never;
-  service?: never;
-  lsb?: never;
-  systemd?: never;
-  ocf?: never;
-  apache?: never;
-  tomcat?: never;
-  exec?: never;
-  drbd?: never;
 }
 
 /** The mount */
-export interface FilesystemConfig {
+export interface FilesystemConfig<out MountPoint extends AbsPath = AbsPath> {
   /** The block device, e.g. /dev/drbd0 */
   device: AbsPath;
   /** The mount point */
-  directory: AbsPath;
+  directory: MountPoint;
   /** The filesystem type (ext3, ext4, xfs) */
   fstype: string;
   /** Mount options (-o) */
@@ -676,14 +578,14 @@ export interface FilesystemConfig {
 }
 
 /** A constraint: exactly one of location, colocation, order */
-export type Constraint<N extends string = string> = LocationConstraint<N> | ColocationConstraint | OrderConstraint;
+export type Constraint<N extends string = string, Rsc extends string = string> = LocationConstraint<N, Rsc> | ColocationConstraint<Rsc> | OrderConstraint<Rsc>;
 
 /** A location constraint */
-export interface LocationConstraint<N extends string = string> {
+export interface LocationConstraint<out N extends string = string, out Rsc extends string = string> {
   /** Where a resource prefers to run (crm location) */
   location: {
     /** The resource, group or master/slave placed */
-    rsc: string;
+    rsc: Rsc;
     /** The node */
     node: N;
     /** How strongly (default 100; -INFINITY: never there) */
@@ -698,13 +600,13 @@ export interface LocationConstraint<N extends string = string> {
 }
 
 /** A colocation constraint */
-export interface ColocationConstraint {
+export interface ColocationConstraint<out Rsc extends string = string> {
   /** Which resources run together (crm colocation) */
   colocation: {
     /** The resource placed */
-    rsc: string;
+    rsc: Rsc;
     /** The resource it must run with */
-    with: string;
+    with: Rsc;
     /** The role of the other resource, e.g. master */
     withRole?: "master" | "slave" | "started";
     /** How strongly (default INFINITY) */
@@ -717,15 +619,15 @@ export interface ColocationConstraint {
 }
 
 /** An order constraint */
-export interface OrderConstraint {
+export interface OrderConstraint<out Rsc extends string = string> {
   /** In which order resources start (crm order) */
   order: {
     /** The resource acted on first */
-    first: string;
+    first: Rsc;
     /** Its action (default start) */
     firstAction?: "start" | "promote" | "demote" | "stop";
     /** The resource acted on after it */
-    then: string;
+    then: Rsc;
     /** Its action (default start) */
     thenAction?: "start" | "promote" | "demote" | "stop";
     /** The order kind (default Mandatory) */
@@ -765,7 +667,7 @@ export interface DrbdConfig<N extends string = string> {
 }
 
 /** A VRRP instance (keepalived vrrp_instance) */
-export interface VrrpInstance<N extends string = string, Nic extends string = string> {
+export interface VrrpInstance<N extends string = string, out Nic extends string = string, out Script extends string = string> {
   /** The instance name (vrrp_instance NAME) */
   name: string;
   /** The NIC the adverts go out on (interface) */
@@ -808,7 +710,7 @@ export interface VrrpInstance<N extends string = string, Nic extends string = st
     stop?: AbsPath;
   };
   /** Track scripts (names under keepalived.scripts) whose failure lowers the priority */
-  track?: string[];
+  track?: Script[];
   /** A returning higher-priority node does not take over (nopreempt) */
   nopreempt?: boolean;
   /** Send adverts to the peers’ addresses instead of multicast */
@@ -818,7 +720,7 @@ export interface VrrpInstance<N extends string = string, Nic extends string = st
 }
 
 /** keepalived's global_defs and track scripts */
-export interface Keepalived {
+export interface Keepalived<ScriptName extends string = string> {
   /** Addresses keepalived mails on state changes (notification_email) */
   notificationEmail?: string[];
   /** The sender of those mails (notification_email_from) */
@@ -830,7 +732,7 @@ export interface Keepalived {
   /** router_id (default: the hostname) */
   routerId?: string;
   /** Track scripts by name (vrrp_script NAME) */
-  scripts?: { [key: string]: {
+  scripts?: { [K in ScriptName]: {
     /** A command line: words separated by spaces; a word with spaces goes in single quotes (keepalived's own syntax) */
     script: string;
     /** How often the script runs (default 2s); a duration up to 24h ("2s", "500ms", or seconds) */
@@ -904,7 +806,7 @@ export interface User {
 }
 
 /** An extra file placed on the nodes (notify scripts, configs) */
-export interface File<N extends string = string> {
+export interface File<out N extends string = string> {
   /** Where the file goes on the node */
   path: AbsPath;
   /** The content (may span lines) */

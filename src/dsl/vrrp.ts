@@ -1,11 +1,14 @@
 import type { DrbdConfig, VrrpInstance } from './types.js';
 
 /**
- * A VRRP instance (keepalived vrrp_instance); its nodes and interfaces are checked against the stack's.
+ * A VRRP instance (keepalived vrrp_instance); its nodes, interfaces and track scripts are checked against the stack's.
  *
  * @example vrrp('VI_1', { interface: 'eth0', vrid: 51, nodes: { lb1: { state: 'MASTER', priority: 150 }, lb2: { state: 'BACKUP', priority: 100 } }, vips: ['192.168.1.10'] })
  */
-export function vrrp<const N extends string, const Nic extends string>(name: string, instance: Omit<VrrpInstance<N, Nic>, 'name'>): VrrpInstance<N, Nic> {
+export function vrrp<const N extends string, const Nic extends string, const Script extends string = never>(
+  name: string,
+  instance: Omit<VrrpInstance<N, Nic, Script>, 'name'>,
+): VrrpInstance<N, Nic, Script> {
   return { name, ...instance };
 }
 

@@ -2,7 +2,7 @@ import { CloneType, type TSchema } from '@sinclair/typebox';
 
 /**
  * What the TypeScript DSL's types need beyond JSON Schema, kept on the schema under a symbol key: symbols never reach
- * the JSON Schema file nor ajv, so YAML and TS stacks stay checked by one schema (see scripts/gen-dsl-types.ts).
+ * the JSON Schema file nor ajv, so YAML and TS stacks stay checked by one schema (see src/model/dsl-types.ts).
  */
 export const DSL = Symbol.for('hactl.dsl');
 
@@ -13,10 +13,22 @@ export interface DslMark {
   summary?: string;
   /** a TypeScript type written as is (Duration, Ipv4Cidr): tighter than what JSON Schema's `string` says */
   type?: string;
-  /** a reference to one of the stack's node or NIC names, checked against them at compile time */
-  ref?: 'node' | 'nic';
-  /** a map whose keys are node names (nodes, drbd hosts, VRRP priorities) or NIC names (a node's nics) */
-  keys?: 'node' | 'define-node' | 'define-nic';
+  /**
+   * a reference to one of the stack's node, NIC, resource or VRRP track script names, checked against them at compile
+   * time
+   */
+  ref?: 'node' | 'nic' | 'resource' | 'script';
+  /**
+   * a field that gives a resource its name, so constraints may name it: an explicit name, a group, a service or LSB
+   * script (named after itself), or a value a name is derived from (a VIP's address, a systemd unit, an OCF agent, a
+   * DRBD resource, a mount point); see src/dsl/names.ts
+   */
+  defines?: 'name' | 'vip' | 'unit' | 'agent' | 'drbd' | 'mount';
+  /**
+   * a map whose keys are node names (nodes, drbd hosts, VRRP priorities), NIC names (a node's nics) or the names of
+   * VRRP track scripts (keepalived.scripts)
+   */
+  keys?: 'node' | 'define-node' | 'define-nic' | 'define-script';
 }
 
 export function dslMark(schema: TSchema): DslMark | undefined {

@@ -275,7 +275,7 @@ const Vrrp = mark(
           { additionalProperties: false, description: 'Programs keepalived runs on state changes' },
         ),
       ),
-      track: Type.Optional(Type.Array(Name, { description: 'Track scripts (names under keepalived.scripts) whose failure lowers the priority' })),
+      track: Type.Optional(Type.Array(mark(doc(Name, Name.description!), { ref: 'script' }), { description: 'Track scripts (names under keepalived.scripts) whose failure lowers the priority' })),
       nopreempt: Type.Optional(Type.Boolean({ description: 'A returning higher-priority node does not take over (nopreempt)' })),
       unicast: Type.Optional(Type.Boolean({ description: 'Send adverts to the peers’ addresses instead of multicast' })),
       garpMasterDelay: Type.Optional(Duration('1h', 'Delay before the second gratuitous ARP after becoming MASTER (garp_master_delay)')),
@@ -309,7 +309,9 @@ const Keepalived = mark(
       smtpConnectTimeout: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, description: 'seconds (keepalived smtp_connect_timeout)' })),
       routerId: Type.Optional(Text({ minLength: 1, description: 'router_id (default: the hostname)' })),
       scripts: Type.Optional(
-        Type.Record(Name, TrackScript, { additionalProperties: false, description: 'Track scripts by name (vrrp_script NAME)' }),
+        mark(Type.Record(Name, TrackScript, { additionalProperties: false, description: 'Track scripts by name (vrrp_script NAME)' }), {
+          keys: 'define-script',
+        }),
       ),
       maxVips: Type.Optional(Type.Integer({ minimum: 1, description: 'VIPs beyond this count go to virtual_ipaddress_excluded (default: 20 on centos6)' })),
     },
@@ -352,13 +354,15 @@ const Drbd = mark(
 const RoleName = (description: string) =>
   Type.Union([Type.Literal('master'), Type.Literal('slave'), Type.Literal('started')], { description });
 const ConstraintId = Type.Optional(doc(Name, 'The constraint id (derived when omitted)'));
+/** A group, resource or DRBD master of this stack, by its name (TypeScript stacks check it at compile time). */
+const ResourceRef = (description: string) => mark(doc(Name, description), { ref: 'resource' });
 
 const Location = mark(
   Type.Object(
     {
       location: Type.Object(
         {
-          rsc: doc(Name, 'The resource, group or master/slave placed'),
+          rsc: ResourceRef('The resource, group or master/slave placed'),
           node: doc(NodeRef, 'The node'),
           score: Type.Optional(doc(ScoreValue, 'How strongly (default 100; -INFINITY: never there)')),
           role: Type.Optional(RoleName('Only for this role, e.g. master')),
@@ -377,8 +381,8 @@ const Colocation = mark(
     {
       colocation: Type.Object(
         {
-          rsc: doc(Name, 'The resource placed'),
-          with: doc(Name, 'The resource it must run with'),
+          rsc: ResourceRef('The resource placed'),
+          with: ResourceRef('The resource it must run with'),
           withRole: Type.Optional(RoleName('The role of the other resource, e.g. master')),
           score: Type.Optional(doc(ScoreValue, 'How strongly (default INFINITY)')),
         },
@@ -398,9 +402,9 @@ const Order = mark(
     {
       order: Type.Object(
         {
-          first: doc(Name, 'The resource acted on first'),
+          first: ResourceRef('The resource acted on first'),
           firstAction: Type.Optional(Action('Its action (default start)')),
-          then: doc(Name, 'The resource acted on after it'),
+          then: ResourceRef('The resource acted on after it'),
           thenAction: Type.Optional(Action('Its action (default start)')),
           kind: Type.Optional(
             Type.Union([Type.Literal('Mandatory'), Type.Literal('Optional'), Type.Literal('Serialize')], { description: 'The order kind (default Mandatory)' }),

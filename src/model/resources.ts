@@ -5,7 +5,7 @@ import { AbsPath, AttributeName, Duration, Ipv4Cidr, KeyedUnion, MonitorOp, Name
 const AttributeValue = Type.Union([Text(), Type.Number(), Type.Boolean()]);
 
 const common = {
-  name: Type.Optional(doc(Name, 'The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1)')),
+  name: Type.Optional(mark(doc(Name, 'The resource id in the CIB and crm commands (derived from the kind when omitted, e.g. vip_10_0_0_1)'), { defines: 'name' })),
   start: Type.Optional(doc(Op, 'The start operation (crm `op start`)')),
   stop: Type.Optional(doc(Op, 'The stop operation (crm `op stop`)')),
   monitor: Type.Optional(MonitorOp),
@@ -23,7 +23,7 @@ function primitive<K extends string, S extends TSchema, E extends TProperties = 
 
 export const VipResource = primitive(
   'vip',
-  doc(Ipv4Cidr, 'The floating address with its prefix, e.g. 10.0.0.100/24'),
+  mark(doc(Ipv4Cidr, 'The floating address with its prefix, e.g. 10.0.0.100/24'), { defines: 'vip' }),
   { nic: Type.Optional(doc(NicRef, 'The NIC the address is added to (default: the NIC whose subnet holds it)')) },
   'VipResource',
   'A floating address (ocf:heartbeat:IPaddr2)',
@@ -31,16 +31,16 @@ export const VipResource = primitive(
 
 export const ServiceResource = primitive(
   'service',
-  doc(Name, 'The init name of the service (memcached, httpd)'),
+  mark(doc(Name, 'The init name of the service (memcached, httpd)'), { defines: 'name' }),
   {},
   'ServiceResource',
   "An OS service started through the platform's init system (lsb on centos6, systemd on debian12)",
 );
 
-export const LsbResource = primitive('lsb', doc(Name, 'The script name in /etc/init.d'), {}, 'LsbResource', 'An LSB init script in /etc/init.d');
+export const LsbResource = primitive('lsb', mark(doc(Name, 'The script name in /etc/init.d'), { defines: 'name' }), {}, 'LsbResource', 'An LSB init script in /etc/init.d');
 export const SystemdResource = primitive(
   'systemd',
-  Type.String({ pattern: '^[A-Za-z0-9@_.:-]+$', description: 'The unit name (nginx or nginx.service)' }),
+  mark(Type.String({ pattern: '^[A-Za-z0-9@_.:-]+$', description: 'The unit name (nginx or nginx.service)' }), { defines: 'unit' }),
   {},
   'SystemdResource',
   'A systemd unit',
@@ -48,7 +48,7 @@ export const SystemdResource = primitive(
 
 export const OcfResource = primitive(
   'ocf',
-  Type.String({ pattern: '^[a-z0-9_-]+:[A-Za-z0-9_-]+$', description: 'PROVIDER:TYPE, e.g. heartbeat:IPaddr2' }),
+  mark(Type.String({ pattern: '^[a-z0-9_-]+:[A-Za-z0-9_-]+$', description: 'PROVIDER:TYPE, e.g. heartbeat:IPaddr2' }), { defines: 'agent' }),
   {
     params: Type.Optional(
       Type.Record(AttributeName, AttributeValue, { additionalProperties: false, description: 'Instance attributes of the agent (crm `params NAME=VALUE`)' }),
@@ -124,14 +124,14 @@ export const ExecResource = primitive('exec', Exec, {}, 'ExecResource', 'A servi
 
 export const DrbdResource = primitive(
   'drbd',
-  doc(Name, 'The DRBD resource (a name under drbd:)'),
+  mark(doc(Name, 'The DRBD resource (a name under drbd:)'), { defines: 'drbd' }),
   {
     promote: Type.Optional(doc(Op, 'The promote operation (crm `op promote`)')),
     demote: Type.Optional(doc(Op, 'The demote operation (crm `op demote`)')),
     master: Type.Optional(
       Type.Object(
         {
-          name: Type.Optional(doc(Name, 'The id of the master/slave resource (default ms_RESOURCE)')),
+          name: Type.Optional(mark(doc(Name, 'The id of the master/slave resource (default ms_RESOURCE)'), { defines: 'name' })),
           preferred: Type.Optional(doc(NodeRef, 'The node where the resource is promoted when both can run it')),
           score: Type.Optional(doc(ScoreValue, 'How strongly the preferred node is preferred (default 100)')),
         },
@@ -149,7 +149,7 @@ export const FilesystemResource = primitive(
     Type.Object(
       {
         device: doc(AbsPath, 'The block device, e.g. /dev/drbd0'),
-        directory: doc(AbsPath, 'The mount point'),
+        directory: mark(doc(AbsPath, 'The mount point'), { defines: 'mount' }),
         fstype: Type.String({ pattern: '^[a-z0-9]+$', description: 'The filesystem type (ext3, ext4, xfs)' }),
         options: Type.Optional(Text({ description: 'Mount options (-o)' })),
       },
@@ -176,7 +176,7 @@ export const Primitive = mark(
 export const Group = mark(
   Type.Object(
     {
-      group: doc(Name, 'The group name (crm `group NAME ...`, a haresources line)'),
+      group: mark(doc(Name, 'The group name (crm `group NAME ...`, a haresources line)'), { defines: 'name' }),
       members: Type.Array(Primitive, { minItems: 1, description: 'The resources, started in this order and stopped in reverse' }),
       preferred: Type.Optional(doc(NodeRef, 'The node the group runs on when both can run it (haresources node, a location constraint)')),
       score: Type.Optional(doc(ScoreValue, 'How strongly the preferred node is preferred (default 100)')),

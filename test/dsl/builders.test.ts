@@ -21,6 +21,7 @@ import {
   order,
   primitive,
   reject,
+  resource,
   service,
   systemd,
   tomcat,
@@ -86,6 +87,17 @@ describe('the DSL builders return the plain model a YAML stack spells out', () =
     expect(primitive('nmb', 'lsb:nmb', { ops: { monitor } })).toStrictEqual({ lsb: 'nmb', name: 'nmb', monitor });
     expect(primitive('web', 'systemd:nginx.service')).toStrictEqual({ systemd: 'nginx.service', name: 'web' });
     expect(primitive('mc', 'service:memcached')).toStrictEqual({ service: 'memcached', name: 'mc' });
+  });
+
+  it('builds the same primitives under the name resource()', () => {
+    expect(resource('d', 'ocf:heartbeat:Dummy', { params: { fake: 1 }, ops: { monitor } })).toStrictEqual({
+      ocf: 'heartbeat:Dummy',
+      name: 'd',
+      params: { fake: 1 },
+      monitor,
+    });
+    expect(resource('nmb', 'lsb:nmb')).toStrictEqual(primitive('nmb', 'lsb:nmb'));
+    expect(resource('web', 'systemd:nginx.service')).toStrictEqual({ systemd: 'nginx.service', name: 'web' });
   });
 
   it('builds groups with their members and options', () => {

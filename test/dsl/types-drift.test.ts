@@ -19,10 +19,20 @@ describe('src/dsl/types.ts', () => {
   it('types durations, addresses, paths and node/NIC references tighter than JSON Schema can', () => {
     const source = dslTypesSource();
     expect(source).toContain('keepalive?: Duration;');
-    expect(source).toContain('vip: Ipv4Cidr;');
+    expect(source).toContain('vip: VipCidr;');
+    expect(source).toContain('VipCidr extends Ipv4Cidr = Ipv4Cidr');
     expect(source).toContain('logfile?: AbsPath;');
     expect(source).toContain('preferred?: N;');
     expect(source).toContain('nic?: Nic;');
     expect(source).toContain('nodes: { [K in NodeName]: NodeSpec<NicName> };');
+  });
+
+  it('types the names constraints and VRRP tracks refer to as parameters, inferred from where they are defined', () => {
+    const source = dslTypesSource();
+    for (const ref of ['rsc: Rsc;', 'with: Rsc;', 'first: Rsc;', 'then: Rsc;', 'track?: Script[];']) expect(source).toContain(ref);
+    expect(source).toContain('scripts?: { [K in ScriptName]: {');
+    for (const defined of ['group: RscName;', 'name?: RscName;', 'service: RscName;', 'systemd: Unit;', 'ocf: OcfAgent;', 'drbd: DrbdName;', 'directory: MountPoint;']) {
+      expect(source).toContain(defined);
+    }
   });
 });
