@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CONFIG_PATH } from '../../src/agent/config/paths.js';
 import { loadStack } from '../../src/load/load-stack.js';
@@ -8,12 +9,15 @@ import { AGENT_UNIT_PATH, installAgent, NODE_BUNDLE_PATH, readAgentBundle, unins
 import { HOST_HACTL } from '../../src/provider/host/hactl.js';
 import { vagrantDown, vagrantStatus } from '../../src/provider/vagrant/index.js';
 import type { Transport } from '../../src/transport/transport.js';
+import { promtoolProblems, samples, value } from '../observe/metrics/exposition.js';
+import { missing } from '../support/env.js';
+import { freePort } from '../support/free-port.js';
 import { MINUTE, openVagrantRun, root, vagrantSkip, type VagrantRun, withMachines } from './vagrant-run.js';
 
 // CI runs this on every run (~8-9 min on emulated VMs, see bench/RESULTS.md). It also brings keepalived up on the same
 // VMs, so keepalived on Vagrant stays tested in CI while vagrant.test.ts (a bare `vagrant up` besides) waits for
 // HACTL_E2E_VAGRANT=all.
-const skip = vagrantSkip({ ci: true });
+const skip = vagrantSkip({ ci: true }) ?? missing({ tools: ['promtool'] });
 const AGENT = join(root, 'stacks/vagrant-agent.yaml');
 const KEEPALIVED = join(root, 'stacks/vagrant-agent-keepalived.yaml');
 const VIP = '10.231.9.10';
@@ -69,6 +73,24 @@ describe.skipIf(skip)('the bundled agent on two Vagrant VMs (libvirt)', () => {
     const status = await run.hactl('status', '--provider', 'vagrant', '--stack', AGENT);
     expect(status.stdout).toMatch(/web \(group\): started on av1/);
   }, 30 * MINUTE);
+
+  it('serves the cluster as Prometheus metrics with `hactl exporter --provider vagrant` (read over SSH)', async () => {
+    const port = await freePort();
+    const exporter = execa(process.execPath, [join(root, 'dist/cli/hactl.js'), 'exporter', AGENT, '--provider', 'vagrant', '--listen', String(port), '--interval', '2'], { cwd: run.cwd, env, reject: false });
+    try {
+      const scrape = async () => (await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text(), () => ''));
+      await expect.poll(async () => value(samples(await scrape()), 'hactl_status_reporters'), { timeout: 2 * MINUTE, interval: 2000 }).toBe(2);
+      const all = samples(await scrape());
+      expect(value(all, 'hactl_cluster_info', { cluster: 'vagent', runtime: 'agent' })).toBe(1);
+      expect(value(all, 'hactl_group_active', { group: 'web', node: 'av1' })).toBe(1);
+      expect(value(all, 'hactl_group_active', { group: 'web', node: 'av2' })).toBe(0);
+      expect(value(all, 'hactl_link_up', { node: 'av2', peer: 'av1', link: 'eth2' })).toBe(1);
+      expect(promtoolProblems(await scrape())).toBe('');
+    } finally {
+      exporter.kill('SIGTERM');
+      await exporter;
+    }
+  }, 5 * MINUTE);
 
   it('moves the group with the verbs over SSH (move, unmove, standby, online)', async () => {
     expect((await run.hactl('move', 'web', 'av2', '--provider', 'vagrant', '--stack', AGENT)).exitCode).toBe(0);
