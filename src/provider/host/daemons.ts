@@ -16,6 +16,17 @@ async function must(node: string, t: Transport, command: string): Promise<void> 
 }
 
 /**
+ * A crash of every process of a systemd unit at the same instant. `systemctl kill --signal=SIGKILL` signals them one
+ * after another (13 ms apart on an emulated guest), and a child that watches its parent reacts in between: keepalived's
+ * VRRP process gets SIGTERM when its parent dies and resigns with a priority-0 advert, so its peer took over in 0.7 s,
+ * as after a clean stop, not the 3.6 s a crash gives. The cgroup's `cgroup.kill` (cgroup v2, Linux >= 5.14) kills the
+ * whole unit at once; older systems fall back to `systemctl kill`.
+ */
+function crashUnit(unit: string): string {
+  return `cg=$(systemctl show -p ControlGroup --value ${unit}); if [ -n "$cg" ] && [ -w "/sys/fs/cgroup$cg/cgroup.kill" ]; then echo 1 > "/sys/fs/cgroup$cg/cgroup.kill"; else systemctl kill --signal=SIGKILL ${unit}; fi`;
+}
+
+/**
  * Machines with an init system (VMs, real servers): the runtime's daemons are its services, enabled at boot and
  * driven by the platform's own commands; a crash is SIGKILL to the service's whole process group (systemd's cgroup).
  */
@@ -42,7 +53,7 @@ export function hostDaemons(platform: PlatformName, nodes: ReadonlyMap<string, T
       return (await transport(node).exec(check, { timeoutMs: 30_000 })).code === 0;
     },
     async kill(node, spec) {
-      const command = systemd ? `systemctl kill --signal=SIGKILL ${svc(spec)}` : `pkill -KILL -f ${quote(`^${spec.exe}`)}`;
+      const command = systemd ? crashUnit(svc(spec)) : `pkill -KILL -f ${quote(`^${spec.exe}`)}`;
       await must(node, transport(node), command);
     },
   };
